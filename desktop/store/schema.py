@@ -1,0 +1,198 @@
+"""The local store's schema, one sqlite-utils migration per step.
+
+`SCHEMA_STEPS` grows by appending; a store whose recorded steps include one this code
+does not know was written by a newer Loket and is refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "loket"
+migrations = Migrations(MIGRATION_SET)
+
+# Tables derived from the journal; `rebuild` empties and replays exactly these.
+PROJECTION_TABLES = (
+    "residents",
+    "card_batches",
+    "cards",
+    "handovers",
+    "imports",
+    "operators",
+)
+
+
+@migrations()
+def m001_journal(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            event_id TEXT NOT NULL UNIQUE,
+            site TEXT NOT NULL,
+            type TEXT NOT NULL,
+            schema INTEGER NOT NULL,
+            wall_time TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            UNIQUE (device_id, seq)
+        )
+        """
+    )
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER journal_no_{action.lower()} BEFORE {action} ON journal
+            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END
+            """
+        )
+    db.execute(
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            nik TEXT,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_nik ON audit (nik)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+            """
+        )
+
+
+@migrations()
+def m002_projections(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE residents (
+            id INTEGER PRIMARY KEY,
+            nik TEXT NOT NULL UNIQUE,
+            nama TEXT NOT NULL,
+            jenis_kelamin TEXT NOT NULL,
+            tempat_lahir TEXT NOT NULL,
+            tanggal_lahir TEXT NOT NULL,
+            alamat TEXT NOT NULL,
+            rt TEXT NOT NULL,
+            rw TEXT NOT NULL,
+            kode_kelurahan TEXT NOT NULL,
+            tanggal_rekam TEXT NOT NULL,
+            nik_warning TEXT,
+            event_id TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX residents_kelurahan ON residents (kode_kelurahan, rw, rt)")
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE residents_fts USING fts5 (
+            nama, content='residents', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE card_batches (
+            batch_id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            event_id TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE cards (
+            card_id TEXT PRIMARY KEY,
+            nik TEXT NOT NULL,
+            nama TEXT NOT NULL,
+            kode_kelurahan TEXT NOT NULL,
+            tanggal_cetak TEXT NOT NULL,
+            batch_id TEXT NOT NULL REFERENCES card_batches (batch_id),
+            status TEXT NOT NULL,
+            site TEXT,
+            box INTEGER,
+            slot INTEGER,
+            reason TEXT,
+            superseded_by TEXT REFERENCES cards (card_id),
+            event_id TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX cards_nik ON cards (nik)")
+    # Foreign-key children need indexes, or deleting a parent scans the whole table.
+    db.execute("CREATE INDEX cards_batch ON cards (batch_id)")
+    db.execute("CREATE INDEX cards_superseded_by ON cards (superseded_by)")
+    db.execute("CREATE INDEX cards_site_status ON cards (site, status)")
+    db.execute(
+        """
+        CREATE TABLE handovers (
+            event_id TEXT PRIMARY KEY,
+            card_id TEXT NOT NULL,
+            nik TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            site TEXT NOT NULL,
+            workstation INTEGER NOT NULL,
+            operator TEXT NOT NULL,
+            receipt_no TEXT NOT NULL,
+            old_ktp TEXT NOT NULL,
+            police_letter TEXT,
+            wall_time TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            voided_by TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX handovers_card ON handovers (card_id)")
+    db.execute("CREATE INDEX handovers_nik ON handovers (nik)")
+    db.execute("CREATE UNIQUE INDEX handovers_receipt ON handovers (receipt_no)")
+    db.execute(
+        """
+        CREATE TABLE imports (
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            batch_id TEXT,
+            rows INTEGER NOT NULL,
+            event_id TEXT NOT NULL PRIMARY KEY,
+            wall_time TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX imports_sha ON imports (kind, sha256)")
+    db.execute(
+        """
+        CREATE TABLE operators (
+            username TEXT PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            site TEXT,
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            expires_on TEXT,
+            event_id TEXT NOT NULL
+        )
+        """
+    )
+
+
+KNOWN_STEPS = tuple(m.name for m in migrations._migrations)
