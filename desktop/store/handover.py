@@ -1,0 +1,88 @@
+"""Recording a handover: one transaction holds the event, the card's new state, the
+receipt number and the audit entry, or none of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.cards import HANDABLE, LABELS, CardStatus
+from desktop.core.events import EventType
+from desktop.core.handover import OldKtp
+from desktop.core.roles import Permission, Role, require
+from desktop.store.store import Store, StoreError
+
+
+class HandoverRefused(StoreError):
+    """The handover may not happen; the message tells the operator why and what to do."""
+
+
+@dataclass(frozen=True)
+class Receipt:
+    receipt_no: str
+    event_id: str
+    card_id: str
+    nik: str
+    wall_time: str
+
+
+def next_receipt_no(store: Store) -> str:
+    """Per site and workstation, gap-free and never reused: handovers are never deleted."""
+    device = store.require_device()
+    (count,) = store.conn.execute(
+        "SELECT count(*) FROM handovers WHERE device_id = ?", (device.device_id,)
+    ).fetchone()
+    return f"{device.site}-{device.workstation:02d}-{count + 1:06d}"
+
+
+def record_handover(
+    store: Store,
+    *,
+    card_id: str,
+    operator: str,
+    role: Role,
+    last_four: str,
+    old_ktp: OldKtp,
+    police_letter: str | None = None,
+) -> Receipt:
+    """Hand a ready card to its holder, checked against the card actually picked up."""
+    require(role, Permission.HANDOVER)
+    device = store.require_device()
+    if old_ktp is OldKtp.LOST and not (police_letter or "").strip():
+        raise HandoverRefused(
+            "KTP lama hilang: isi nomor surat kehilangan dari kepolisian, atau pilih opsi lain"
+        )
+    with store.write():
+        row = store.conn.execute(
+            "SELECT nik, status, site FROM cards WHERE card_id = ?", (card_id,)
+        ).fetchone()
+        if row is None:
+            raise HandoverRefused(f"kartu {card_id} tidak dikenal; cari ulang penduduknya")
+        nik, status, site = row
+        if CardStatus(status) not in HANDABLE:
+            raise HandoverRefused(
+                f"kartu ini berstatus '{LABELS[CardStatus(status)]}' dan tidak dapat diserahkan"
+            )
+        if site != device.site:
+            raise HandoverRefused(
+                f"kartu ini dilayani di situs {site}, bukan di sini ({device.site})"
+            )
+        if last_four.strip() != nik[-4:]:
+            raise HandoverRefused(
+                "empat digit terakhir tidak cocok dengan NIK penduduk: kartu yang diambil "
+                "dari kotak kemungkinan salah. Periksa lagi kartunya"
+            )
+        receipt_no = next_receipt_no(store)
+        event = store.append(
+            EventType.HANDOVER,
+            {
+                "card_id": card_id,
+                "nik": nik,
+                "workstation": device.workstation,
+                "operator": operator,
+                "receipt_no": receipt_no,
+                "old_ktp": old_ktp.value,
+                "police_letter": (police_letter or "").strip() or None,
+            },
+        )
+        store.audit(operator, "handover", nik=nik, detail={"receipt_no": receipt_no})
+    return Receipt(receipt_no, event.event_id, card_id, nik, event.wall_time)
