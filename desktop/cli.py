@@ -158,7 +158,7 @@ def demo(store: Store, seed: int, scale: float, export: Path | None, site: str) 
         for path in export_city(city, export):
             click.echo(f"  ditulis: {path}")
     with store.write():
-        store._set_meta("demo", marker)
+        store.set_meta("demo", marker)
     load_city(store, city, actor=_actor(), progress=click.echo)
     click.echo(f"Selesai dalam {time.perf_counter() - started:.1f} dtk.")
     click.echo("Akun demo (sandi 'loket-demo'): supervisor, operator1, operator2, operator3, "

@@ -26,10 +26,12 @@ class Receipt:
 
 
 def next_receipt_no(store: Store) -> str:
-    """Per site and workstation, gap-free and never reused: handovers are never deleted."""
+    """Per site and workstation, gap-free and never reused: handovers are never deleted,
+    and a reinstalled workstation continues its predecessor's numbers once it has them."""
     device = store.require_device()
     (count,) = store.conn.execute(
-        "SELECT count(*) FROM handovers WHERE device_id = ?", (device.device_id,)
+        "SELECT count(*) FROM handovers WHERE site = ? AND workstation = ?",
+        (device.site, device.workstation),
     ).fetchone()
     return f"{device.site}-{device.workstation:02d}-{count + 1:06d}"
 

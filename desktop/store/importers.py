@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.core.cards import CardStatus
+from desktop.core.cards import LABELS, CardStatus
 from desktop.core.events import EventType
 from desktop.core.names import fold_name
 from desktop.core.nik import Nik, NikError, birth_date_warning, parse_nik
@@ -181,7 +181,7 @@ _SEX = {"L": "L", "LK": "L", "LAKI-LAKI": "L", "LAKI LAKI": "L", "P": "P", "PR":
 
 def _rt_rw(row: int, name: str, value: Any, problems: list[Problem]) -> str:
     text = _text(value)
-    if not text.isdigit() or not 1 <= int(text) <= 999:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 999:
         problems.append(
             Problem(row, name, f"'{text or '(kosong)'}' bukan nomor {name.upper()} (1-999)")
         )
@@ -481,7 +481,8 @@ def validate_cards(
                     card.row,
                     "nik",
                     f"NIK ini sudah punya kartu yang belum diserahkan ({first[0]}, status "
-                    f"{first[1]}); bila ini kartu cetak ulang, impor dengan --reprint",
+                    f"{LABELS[CardStatus(first[1])]}); bila ini kartu cetak ulang, impor "
+                    "dengan --reprint",
                 )
             )
         card.supersedes = [card_id for card_id, _ in held]
@@ -533,7 +534,7 @@ def import_cards(
 ) -> ImportResult:
     """Validate a card manifest, sort the cards into boxes, store it all or nothing."""
     store.require_device()
-    if not _BATCH_ID.match(batch_id):
+    if not _BATCH_ID.fullmatch(batch_id):
         raise StoreError(
             f"ID batch '{batch_id}' tidak sah; pakai huruf, angka, titik, garis bawah atau "
             "tanda minus, paling panjang 40"

@@ -164,7 +164,7 @@ def m002_projections(db: Database) -> None:
     )
     db.execute("CREATE INDEX handovers_card ON handovers (card_id)")
     db.execute("CREATE INDEX handovers_nik ON handovers (nik)")
-    db.execute("CREATE UNIQUE INDEX handovers_receipt ON handovers (receipt_no)")
+    db.execute("CREATE INDEX handovers_receipt ON handovers (receipt_no)")
     db.execute(
         """
         CREATE TABLE imports (

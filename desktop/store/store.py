@@ -37,15 +37,13 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+def _configure(path: Path, conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 10000")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
         raise StoreError(f"{path}: SQLite tidak dapat memakai mode WAL (mode: {mode})")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    return conn
 
 
 class Store:
@@ -65,7 +63,7 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def _set_meta(self, key: str, value: str) -> None:
+    def set_meta(self, key: str, value: str) -> None:
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -107,10 +105,10 @@ class Store:
             )
         device_id = f"{site}-{workstation:02d}-{uuid.uuid4().hex[:8]}"
         with self.write():
-            self._set_meta("device_id", device_id)
-            self._set_meta("site", site)
-            self._set_meta("workstation", str(workstation))
-            self._set_meta("created_at", _now())
+            self.set_meta("device_id", device_id)
+            self.set_meta("site", site)
+            self.set_meta("workstation", str(workstation))
+            self.set_meta("created_at", _now())
         self._device = None
         return self.require_device()
 
@@ -122,6 +120,9 @@ class Store:
         if self.conn.in_transaction:
             raise StoreError("transaksi bersarang tidak didukung")  # a programming error
         self.conn.execute("BEGIN IMMEDIATE")
+        # Another Store object (the app and loket-admin on one folder) may have appended
+        # since our last transaction: read the clock and the next seq afresh.
+        self._clock = None
         try:
             yield self
         except BaseException:
@@ -170,7 +171,16 @@ class Store:
             hlc=str(self._hlc(device).now()),
             payload=payload,
         )
-        self._insert(event)
+        # A savepoint per event: if folding it fails, its journal row goes too, and the
+        # caller's transaction can carry on without a hole in the sequence.
+        self.conn.execute("SAVEPOINT append_event")
+        try:
+            self._insert(event)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO append_event")
+            self.conn.execute("RELEASE append_event")
+            raise
+        self.conn.execute("RELEASE append_event")
         self._next_seq += 1
         return event
 
@@ -245,14 +255,34 @@ def open_store(data_dir: Path | str) -> Store:
         raise StoreError(f"folder data {folder} tidak dapat dibuat: {exc.strerror}") from exc
     path = folder / STORE_FILE
     try:
-        conn = _connect(path)
-    except sqlite3.DatabaseError as exc:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path} tidak dapat dibuka: {exc}") from exc
+    try:
+        _configure(path, conn)
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        conn.close()
+        if isinstance(exc, StoreError):
+            raise
         raise StoreError(f"{path} bukan penyimpanan Loket yang dapat dibuka: {exc}") from exc
+    try:
+        _migrate(path, conn)
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(
+                f"{path} rusak dan tidak dapat dibuka ({exc}); pulihkan dari cadangan "
+                "terakhir atau hubungi tim TI Dinas"
+            ) from exc
+        raise
+    return Store(path, conn)
+
+
+def _migrate(path: Path, conn: sqlite3.Connection) -> None:
     db = Database(conn)
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - set(KNOWN_STEPS))
     if unknown:
-        conn.close()
         raise StoreError(
             f"{path} dibuat oleh versi Loket yang lebih baru (langkah skema {unknown[0]}); "
             "pasang versi Loket terbaru, jangan buka dengan versi ini"
@@ -261,7 +291,6 @@ def open_store(data_dir: Path | str) -> Store:
         conn.execute("PRAGMA foreign_keys = OFF")  # table rebuilds in migrations
         migrations.apply(db)
         conn.execute("PRAGMA foreign_keys = ON")
-    return Store(path, conn)
 
 
 __all__ = ["MIGRATION_SET", "Device", "Store", "StoreError", "open_store"]
