@@ -324,10 +324,10 @@ def import_register(store: Store, table: SourceTable, *, actor: str) -> ImportRe
         for record in records:
             current = existing.get(record["nik"])
             if current is None:
-                store.append(EventType.RESIDENT_REGISTERED, record)
+                store.append(EventType.RESIDENT_REGISTERED, record, guarded=False)
                 result.added += 1
             elif current != record:
-                store.append(EventType.RESIDENT_UPDATED, record)
+                store.append(EventType.RESIDENT_UPDATED, record, guarded=False)
                 result.updated += 1
             else:
                 result.unchanged += 1
@@ -583,7 +583,7 @@ def import_cards(
             if card.supersedes:
                 payload["supersedes"] = card.supersedes
                 result.superseded += len(card.supersedes)
-            store.append(EventType.CARD_RECEIVED, payload)
+            store.append(EventType.CARD_RECEIVED, payload, guarded=False)
             result.added += 1
             result.misrouted += card.status is CardStatus.MISROUTED
         store.audit(

@@ -146,11 +146,19 @@ class Store:
         return self._clock
 
     def append(
-        self, event_type: EventType, payload: dict[str, Any], *, wall_time: str | None = None
+        self,
+        event_type: EventType,
+        payload: dict[str, Any],
+        *,
+        wall_time: str | None = None,
+        guarded: bool = True,
     ) -> Event:
         """Append one event from this device and fold it into the projections.
 
         Must run inside `write()`; the caller's transaction makes event and projection one.
+        A guarded append is undone alone if folding fails, so the caller may carry on;
+        bulk imports, which abandon their whole transaction on any error, pass
+        `guarded=False` and save a savepoint per row.
         """
         if not self.conn.in_transaction:
             raise StoreError("append() harus di dalam write()")  # a programming error
@@ -173,14 +181,17 @@ class Store:
         )
         # A savepoint per event: if folding it fails, its journal row goes too, and the
         # caller's transaction can carry on without a hole in the sequence.
-        self.conn.execute("SAVEPOINT append_event")
-        try:
-            self._insert(event)
-        except BaseException:
-            self.conn.execute("ROLLBACK TO append_event")
+        if guarded:
+            self.conn.execute("SAVEPOINT append_event")
+            try:
+                self._insert(event)
+            except BaseException:
+                self.conn.execute("ROLLBACK TO append_event")
+                self.conn.execute("RELEASE append_event")
+                raise
             self.conn.execute("RELEASE append_event")
-            raise
-        self.conn.execute("RELEASE append_event")
+        else:
+            self._insert(event)
         self._next_seq += 1
         return event
 
