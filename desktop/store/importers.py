@@ -17,22 +17,10 @@ from desktop.core.events import EventType
 from desktop.core.names import fold_name
 from desktop.core.nik import Nik, NikError, birth_date_warning, parse_nik
 from desktop.core.regions import RegionReference, normalize_kelurahan_code, regions
+from desktop.store.schema import CARD_COLUMNS, REGISTER_COLUMNS
 from desktop.store.store import Store, StoreError
 from desktop.store.tables import Row, SourceTable
 
-REGISTER_COLUMNS = (
-    "nik",
-    "nama",
-    "jenis_kelamin",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "alamat",
-    "rt",
-    "rw",
-    "kode_kelurahan",
-    "tanggal_rekam",
-)
-CARD_COLUMNS = ("nik", "nama", "kode_kelurahan", "tanggal_cetak")
 BOX_SIZE = 200  # cards per storage box
 UNHANDED = (
     CardStatus.RECEIVED,

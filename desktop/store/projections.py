@@ -15,21 +15,9 @@ from typing import Any
 
 from desktop.core.cards import CardStatus
 from desktop.core.events import Event, EventType
-from desktop.store.schema import PROJECTION_TABLES
+from desktop.store.schema import PROJECTION_TABLES, REGISTER_COLUMNS
 
-RESIDENT_FIELDS = (
-    "nik",
-    "nama",
-    "jenis_kelamin",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "alamat",
-    "rt",
-    "rw",
-    "kode_kelurahan",
-    "tanggal_rekam",
-    "nik_warning",
-)
+RESIDENT_FIELDS = (*REGISTER_COLUMNS, "nik_warning")
 
 Handler = Callable[[sqlite3.Connection, Event], None]
 _HANDLERS: dict[str, Handler] = {}

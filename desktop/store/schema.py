@@ -11,6 +11,21 @@ from sqlite_utils import Database, Migrations
 MIGRATION_SET = "loket"
 migrations = Migrations(MIGRATION_SET)
 
+# The columns of the two import formats (docs/formats.md).
+REGISTER_COLUMNS = (
+    "nik",
+    "nama",
+    "jenis_kelamin",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "alamat",
+    "rt",
+    "rw",
+    "kode_kelurahan",
+    "tanggal_rekam",
+)
+CARD_COLUMNS = ("nik", "nama", "kode_kelurahan", "tanggal_cetak")
+
 # Tables derived from the journal; `rebuild` empties and replays exactly these.
 PROJECTION_TABLES = (
     "residents",

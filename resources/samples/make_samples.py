@@ -22,22 +22,10 @@ from pathlib import Path
 from faker import Faker
 
 from desktop.core.nik import Sex, make_nik
+from desktop.store.schema import CARD_COLUMNS, REGISTER_COLUMNS
 
 SEED = 20120910
 FOLDER = Path(__file__).resolve().parent
-REGISTER_COLUMNS = (
-    "nik",
-    "nama",
-    "jenis_kelamin",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "alamat",
-    "rt",
-    "rw",
-    "kode_kelurahan",
-    "tanggal_rekam",
-)
-CARD_COLUMNS = ("nik", "nama", "kode_kelurahan", "tanggal_cetak")
 BATCH_DATE = date(2012, 8, 31)  # printed; the batch arrives 2012-09-10
 FIXED_TIME = (2012, 9, 10, 8, 0, 0)  # stamped into the XLSX so its bytes never change
 
