@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from desktop.core.nik import NikError, clean_nik_text, parse_nik
+from desktop.core.nik import NikError, looks_like_nik, parse_nik
 from desktop.core.regions import regions
 from desktop.paths import ENV_DATA_DIR, default_data_dir
 from desktop.store import Store, StoreError, open_store
@@ -177,8 +177,7 @@ def lookup(store: Store, query: str, kelurahan: str | None, birth: str | None) -
     from desktop.store.importers import parse_date
     from desktop.store.search import cards_for_nik, resident_by_nik, search_names
 
-    cleaned = clean_nik_text(query)
-    if cleaned.isdigit() or "E+" in query.upper():
+    if looks_like_nik(query):
         try:
             nik = parse_nik(query)
         except NikError as exc:

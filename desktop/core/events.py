@@ -28,6 +28,8 @@ class EventType(StrEnum):
     CARD_UNCOLLECTED = "card_uncollected"
     HANDOVER = "handover"
     HANDOVER_VOIDED = "handover_voided"
+    RECEIPT_PRINTED = "receipt_printed"
+    RECEIPT_NOT_PRINTED = "receipt_not_printed"
     CARD_CONFLICT = "card_conflict"
     CONFLICT_RESOLVED = "conflict_resolved"
     IMPORT_COMPLETED = "import_completed"

@@ -141,6 +141,21 @@ def parse_nik(text: str, *, today: date | None = None) -> Nik:
     return Nik(value, province, regency, district, birth, sex, serial)
 
 
+def looks_like_nik(text: str) -> bool:
+    """Did someone mean to type a NIK (even a broken one) rather than a name?
+
+    All digits, a spreadsheet's scientific notation, or a long run that is digits but for
+    a slip or two (`357602140164003O`) counts; such text gets the NIK's precise error.
+    """
+    cleaned = clean_nik_text(text)
+    if not cleaned:
+        return False
+    if cleaned.isdigit() or _SCIENTIFIC.match(text):
+        return True
+    digits = sum(ch.isdigit() for ch in cleaned)
+    return len(cleaned) >= 12 and digits >= len(cleaned) - 2
+
+
 def is_nik(text: str) -> bool:
     try:
         parse_nik(text)

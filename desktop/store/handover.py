@@ -73,6 +73,14 @@ def record_handover(
                 "empat digit terakhir tidak cocok dengan NIK penduduk: kartu yang diambil "
                 "dari kotak kemungkinan salah. Periksa lagi kartunya"
             )
+        holder = store.conn.execute(
+            "SELECT coalesce(r.nama, c.nama) FROM cards c LEFT JOIN residents r"
+            " ON r.nik = c.nik WHERE c.card_id = ?",
+            (card_id,),
+        ).fetchone()[0]
+        officer = store.conn.execute(
+            "SELECT full_name FROM operators WHERE username = ?", (operator,)
+        ).fetchone()
         receipt_no = next_receipt_no(store)
         event = store.append(
             EventType.HANDOVER,
@@ -84,6 +92,8 @@ def record_handover(
                 "receipt_no": receipt_no,
                 "old_ktp": old_ktp.value,
                 "police_letter": (police_letter or "").strip() or None,
+                "holder_name": holder,
+                "operator_name": officer[0] if officer else operator,
             },
         )
         store.audit(operator, "handover", nik=nik, detail={"receipt_no": receipt_no})

@@ -168,8 +168,8 @@ def _handover(conn: sqlite3.Connection, event: Event) -> None:
     p = event.payload
     conn.execute(
         "INSERT INTO handovers (event_id, card_id, nik, device_id, site, workstation,"
-        " operator, receipt_no, old_ktp, police_letter, wall_time, hlc)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " operator, receipt_no, old_ktp, police_letter, wall_time, hlc, holder_name,"
+        " operator_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event.event_id,
             p["card_id"],
@@ -183,6 +183,8 @@ def _handover(conn: sqlite3.Connection, event: Event) -> None:
             p.get("police_letter"),
             event.wall_time,
             event.hlc,
+            p.get("holder_name"),
+            p.get("operator_name"),
         ),
     )
     _settle_card(conn, p["card_id"], event.event_id)
@@ -197,6 +199,25 @@ def _handover_voided(conn: sqlite3.Connection, event: Event) -> None:
                 "UPDATE handovers SET voided_by = ? WHERE event_id = ?", (event.event_id, voided)
             )
     _settle_card(conn, p["card_id"], event.event_id)
+
+
+@handles(EventType.RECEIPT_PRINTED)
+def _receipt_printed(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    conn.execute(
+        "UPDATE handovers SET printed = 1, print_error = NULL, copies = copies + ?"
+        " WHERE receipt_no = ?",
+        (1 if p.get("copy") else 0, p["receipt_no"]),
+    )
+
+
+@handles(EventType.RECEIPT_NOT_PRINTED)
+def _receipt_not_printed(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    conn.execute(
+        "UPDATE handovers SET print_error = ? WHERE receipt_no = ? AND printed = 0",
+        (p.get("error") or "", p["receipt_no"]),
+    )
 
 
 @handles(EventType.OPERATOR_ADDED, EventType.OPERATOR_CHANGED)

@@ -210,4 +210,17 @@ def m002_projections(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_receipt_printing(db: Database) -> None:
+    # Whether each handover's receipt reached paper; unprinted ones form the reprint queue.
+    db.execute("ALTER TABLE handovers ADD COLUMN printed INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE handovers ADD COLUMN copies INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE handovers ADD COLUMN print_error TEXT")
+    # The names the receipt printed, so the paper still verifies after later corrections.
+    db.execute("ALTER TABLE handovers ADD COLUMN holder_name TEXT")
+    db.execute("ALTER TABLE handovers ADD COLUMN operator_name TEXT")
+    db.execute("CREATE INDEX handovers_device_printed ON handovers (device_id, printed)")
+    db.execute("CREATE INDEX audit_actor ON audit (actor, action)")
+
+
 KNOWN_STEPS = tuple(m.name for m in migrations._migrations)

@@ -411,3 +411,23 @@ def test_parse_nik_raises_nothing_but_nik_error(text):
     else:
         assert len(nik.value) == NIK_LENGTH
         assert nik.value.isascii() and nik.value.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "meant_nik"),
+    [
+        ("3576024505850001", True),
+        ("3576 0245 0585 0001", True),
+        ("3.57602e15", True),
+        ("3,57602E+15", True),
+        ("357602140164003O", True),  # a letter O typed for a zero
+        ("35760214016", True),  # too short, but clearly digits
+        ("siti aminah", False),
+        ("Agus 2", False),
+        ("", False),
+    ],
+)
+def test_looks_like_nik(text: str, meant_nik: bool) -> None:
+    from desktop.core.nik import looks_like_nik
+
+    assert looks_like_nik(text) is meant_nik

@@ -1,0 +1,214 @@
+"""The counter screen: one search field, the matches, the card panel and the handover
+checks. It assembles panels and calls operations; it holds no store logic itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.core.handover import OldKtp
+from desktop.store.counter import CardPanel, FindResult, PanelCase, find, open_resident
+from desktop.store.handover import Receipt, record_handover
+from desktop.store.search import Resident
+from desktop.store.sessions import Session
+from desktop.ui.card_panel import CardPanelView
+from desktop.ui.handover_form import HandoverForm
+from desktop.ui.operations import Operations
+from desktop.ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QShortcut,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.ui.style import set_tone
+from desktop.ui.text import fill, sentence, show_date
+
+
+class CounterScreen(QWidget):
+    handed_over = Signal(str)  # receipt number, to be printed
+    copy_requested = Signal(str)  # receipt number of an earlier handover, printed as a copy
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.session: Session | None = None
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(
+            self.tr("Pindai undangan, ketik NIK 16 digit, atau sebagian nama, lalu Enter")
+        )
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.matches = QTableWidget(0, 5)
+        self.matches.setObjectName("matches")
+        self.matches.setHorizontalHeaderLabels(
+            [self.tr("Nama"), self.tr("Tanggal lahir"), self.tr("Kelurahan"),
+             self.tr("RT/RW"), self.tr("NIK")]
+        )  # fmt: skip
+        self.matches.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.matches.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matches.verticalHeader().hide()
+        self.matches.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.matches.hide()
+        self.panel = CardPanelView()
+        self.form = HandoverForm()
+
+        right = QVBoxLayout()
+        right.addWidget(self.panel, 3)
+        right.addWidget(self.form, 2)
+        lower = QHBoxLayout()
+        lower.addWidget(self.matches, 1)
+        lower.addLayout(right, 1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.search)
+        box.addWidget(self.message)
+        box.addLayout(lower, 1)
+
+        self.search.returnPressed.connect(self._search)
+        self.matches.cellActivated.connect(self._pick)
+        self.matches.cellDoubleClicked.connect(self._pick)
+        self.form.submitted.connect(self._hand_over)
+        self._shortcut("Escape", self.reset)
+        self._shortcut("F2", self.focus_search)
+        self._shortcut("Ctrl+P", self._copy)
+        # Alt+1/2/3 (old KTP) and Alt+H (present) are the form's own mnemonics.
+
+    def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    @property
+    def actor(self) -> str:
+        return self.session.username if self.session else "?"
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def reset(self) -> None:
+        """Back to an empty screen with the cursor in the search field."""
+        self.search.clear()
+        self.matches.hide()
+        self.matches.setRowCount(0)
+        self.panel.clear()
+        self.form.set_panel(None)
+        self.search.setFocus()
+
+    def say(self, text: str, tone: str = "") -> None:
+        self.message.setText(sentence(text))
+        set_tone(self.message, tone)
+
+    # -- searching ---------------------------------------------------------------------
+
+    def _search(self) -> None:
+        text = self.search.text()
+        if not text.strip():
+            return
+        actor = self.actor
+        self.ops.run(lambda store: find(store, text, actor=actor), on_done=self._found)
+
+    def _found(self, result: FindResult) -> None:
+        self.matches.hide()
+        if result.error:
+            self.panel.clear()
+            self.form.set_panel(None)
+            self.say(result.error, "error")
+            self.focus_search()
+            return
+        if result.panel:
+            self.say("")
+            if result.receipt_check is True:
+                self.say(self.tr("Tanda terima asli: kode periksa cocok dengan data."), "ok")
+            elif result.receipt_check is False:
+                self.say(
+                    self.tr("Kode periksa TIDAK cocok: tanda terima ini telah diubah atau palsu."),
+                    "error",
+                )
+            self.show_panel(result.panel)
+            return
+        self._list(result.matches)
+
+    def _list(self, matches: list[Resident]) -> None:
+        self.panel.clear()
+        self.form.set_panel(None)
+        self.matches.setRowCount(len(matches))
+        for row, r in enumerate(matches):
+            values = [r.nama, show_date(r.tanggal_lahir), r.kelurahan, f"{r.rt}/{r.rw}", r.nik]
+            for col, value in enumerate(values):
+                self.matches.setItem(row, col, QTableWidgetItem(value))
+        self.matches.resizeColumnsToContents()
+        self.matches.show()
+        self.say(fill(self.tr("%1 penduduk cocok. Pilih dengan panah lalu Enter."), len(matches)))
+        self.matches.setFocus()
+        self.matches.selectRow(0)
+
+    def _pick(self, row: int, _column: int = 0) -> None:
+        item = self.matches.item(row, 4)
+        if item is None:
+            return
+        nik, actor = item.text(), self.actor
+        self.ops.run(lambda store: open_resident(store, nik, actor=actor), on_done=self._picked)
+
+    def _picked(self, panel: CardPanel) -> None:
+        self.say("")
+        self.show_panel(panel)
+
+    def show_panel(self, panel: CardPanel) -> None:
+        self.panel.show_panel(panel)
+        self.form.set_panel(panel)
+        if panel.can_hand_over:
+            self.form.present.setFocus()
+        else:
+            self.focus_search()
+
+    # -- handing over ------------------------------------------------------------------
+
+    def _hand_over(self, card_id: str, last_four: str, old_ktp: str, police: str) -> None:
+        session = self.session
+        if session is None:
+            return
+
+        def work(store) -> Receipt:
+            return record_handover(
+                store,
+                card_id=card_id,
+                operator=session.username,
+                role=session.role,
+                last_four=last_four,
+                old_ktp=OldKtp(old_ktp),
+                police_letter=police or None,
+            )
+
+        self.ops.run(work, on_done=self._handed, on_error=self._refused, writes=True)
+
+    def _handed(self, receipt: Receipt) -> None:
+        name = self.panel.name.text()
+        self.reset()
+        self.say(
+            fill(self.tr("Diserahkan kepada %1. Tanda terima %2."), name, receipt.receipt_no),
+            "ok",
+        )
+        self.handed_over.emit(receipt.receipt_no)
+
+    def _refused(self, error: Exception) -> None:
+        self.say(str(error), "error")
+        self.form.set_panel(self.form.panel)
+        self.focus_search()
+
+    def _copy(self) -> None:
+        panel = self.panel.panel
+        if panel and panel.case is PanelCase.HANDED_OVER and panel.handovers:
+            self.copy_requested.emit(panel.handovers[-1].receipt_no)
+        else:
+            self.say(self.tr("Salinan hanya untuk kartu yang sudah diserahkan."), "error")

@@ -1,0 +1,285 @@
+"""The main window: assembles the sign-in panel, the counter screen and the lock screen,
+and keeps the header and status bar true. It contains no screen of its own."""
+
+from __future__ import annotations
+
+from desktop.core.regions import regions
+from desktop.store import Device
+from desktop.store.counter import handovers_today, reprint_queue
+from desktop.store.sessions import LoginRefused, Session, login, logout, unlock
+from desktop.store.settings import WorkstationSettings, save_settings
+from desktop.ui.counter_screen import CounterScreen
+from desktop.ui.dialogs import ReprintDialog, SettingsDialog
+from desktop.ui.login import LockScreen, LoginPanel
+from desktop.ui.operations import Operations
+from desktop.ui.qt import (
+    QApplication,
+    QEvent,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QObject,
+    QPushButton,
+    QShortcut,
+    QStackedWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.ui.receipt_printer import ReceiptPrinter
+from desktop.ui.text import fill, sentence
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ops: Operations,
+        device: Device,
+        settings: WorkstationSettings,
+        *,
+        idle_ms: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.ops = ops
+        self.device = device
+        self.settings = settings
+        self.session: Session | None = None
+        site = regions().sites[device.site]
+        self.setWindowTitle(
+            fill(self.tr("Loket KTP-el · %1 · Loket %2"), site.short, device.workstation)
+        )
+        office = fill(self.tr("%1 · Loket %2"), site.name, device.workstation)
+
+        self.login_panel = LoginPanel(office)
+        self.counter = CounterScreen(ops)
+        self.lock = LockScreen()
+        self.stack = QStackedWidget()
+        for page in (self.login_panel, self.counter, self.lock):
+            self.stack.addWidget(page)
+
+        self.who = QLabel()
+        self.who.setObjectName("who")
+        self.where = QLabel(office)
+        self.reprint_button = QPushButton()
+        self.reprint_button.setObjectName("reprintButton")
+        self.settings_button = QPushButton(self.tr("Pengaturan"))
+        self.lock_button = QPushButton(self.tr("Kunci (Ctrl+L)"))
+        self.logout_button = QPushButton(self.tr("Keluar"))
+        header = QHBoxLayout()
+        header.addWidget(self.who)
+        header.addWidget(self.where)
+        header.addStretch(1)
+        for button in (
+            self.reprint_button,
+            self.settings_button,
+            self.lock_button,
+            self.logout_button,
+        ):
+            header.addWidget(button)
+        self.header = QWidget()
+        self.header.setLayout(header)
+        body = QVBoxLayout()
+        body.addWidget(self.header)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+        self.status_site = QLabel(site.name)
+        self.status_count = QLabel()
+        self.status_count.setObjectName("todayCount")
+        self.status_sync = QLabel(self.tr("Sinkronisasi: belum tersedia di versi ini"))
+        self.status_message = QLabel()
+        self.status_message.setObjectName("statusMessage")
+        bar = self.statusBar()
+        bar.addWidget(self.status_site)
+        bar.addWidget(self.status_count)
+        bar.addWidget(self.status_message, 1)
+        bar.addPermanentWidget(self.status_sync)
+
+        self.printer = ReceiptPrinter(ops, settings, self)
+        self.printer.window = self
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(idle_ms or settings.idle_lock_minutes * 60_000)
+        self.idle.timeout.connect(self.lock_screen)
+
+        self.login_panel.login_requested.connect(self._login)
+        self.lock.unlock_requested.connect(self._unlock)
+        self.lock.logout_requested.connect(self.log_out)
+        self.counter.handed_over.connect(self.printer.print_receipt)
+        self.counter.copy_requested.connect(lambda no: self.printer.print_receipt(no, copy=True))
+        self.printer.failed.connect(self._print_failed)
+        self.printer.printed.connect(self._printed)
+        self.reprint_button.clicked.connect(self.open_reprint_queue)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.lock_button.clicked.connect(self.lock_screen)
+        self.logout_button.clicked.connect(self.log_out)
+        ops.changed.connect(self.refresh_status)
+        ops.failed.connect(self._failed)
+        for keys, slot in (
+            ("Ctrl+L", self.lock_screen),
+            ("Ctrl+Q", self.log_out),
+            ("Ctrl+R", self.open_reprint_queue),
+            ("Ctrl+,", self.open_settings),
+        ):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        QApplication.instance().installEventFilter(self)
+        self._show_login()
+
+    # -- who is at the counter -------------------------------------------------------------
+
+    def _show_login(self) -> None:
+        self.session = None
+        self.counter.session = None
+        self.header.setVisible(False)
+        self.idle.stop()
+        self.stack.setCurrentWidget(self.login_panel)
+        self.login_panel.reset()
+        self.status_count.clear()
+
+    def _login(self, username: str, password: str) -> None:
+        self.ops.run(
+            lambda store: login(store, username, password),
+            on_done=self._logged_in,
+            on_error=self._login_refused,
+        )
+
+    def _login_refused(self, error: Exception) -> None:
+        if isinstance(error, LoginRefused):
+            self.login_panel.refused(str(error))
+        else:
+            self.login_panel.refused(str(error))
+            self.ops.report(error)
+
+    def _logged_in(self, session: Session) -> None:
+        self.session = session
+        self.counter.session = session
+        self.printer.actor = session.username
+        self.who.setText(fill(self.tr("%1 · %2"), session.full_name, session.role_label))
+        self.header.setVisible(True)
+        self.stack.setCurrentWidget(self.counter)
+        self.counter.reset()
+        self.counter.say("")
+        self.idle.start()
+        self.refresh_status()
+
+    def log_out(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.ops.run(lambda store: logout(store, session))
+        self.counter.reset()
+        self._show_login()
+
+    def lock_screen(self) -> None:
+        if self.session is None or self.stack.currentWidget() is self.lock:
+            return
+        self.idle.stop()
+        self.stack.setCurrentWidget(self.lock)
+        self.lock.show_for(self.session.full_name)
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock
+
+    def _unlock(self, password: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.ops.run(
+            lambda store: unlock(store, session, password),
+            on_done=lambda _: self._unlocked(),
+            on_error=lambda error: self.lock.refused(str(error)),
+        )
+
+    def _unlocked(self) -> None:
+        self.stack.setCurrentWidget(self.counter)
+        self.idle.start()
+        self.counter.search.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.session and not self.locked:
+            self.idle.start()
+        return False
+
+    # -- status ------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        if self.session is None:
+            return
+        self.ops.run(
+            lambda store: (handovers_today(store), len(reprint_queue(store))),
+            on_done=self._show_counts,
+        )
+
+    def _show_counts(self, counts: tuple[int, int]) -> None:
+        today, unprinted = counts
+        self.status_count.setText(fill(self.tr("Serah terima hari ini: %1"), today))
+        self.reprint_button.setText(fill(self.tr("Cetak ulang (%1)"), unprinted))
+
+    def _failed(self, message: str) -> None:
+        self.status_message.setText(sentence(message))
+        if self.stack.currentWidget() is self.counter:
+            self.counter.say(message, "error")
+
+    def _print_failed(self, receipt_no: str, message: str, copy: bool) -> None:
+        if copy:
+            text = self.tr(
+                "Salinan tanda terima %1 tidak tercetak: %2 Setelah printer siap, tekan "
+                "Ctrl+P lagi."
+            )
+        else:
+            text = self.tr(
+                "Serah terima tersimpan, tetapi tanda terima %1 tidak tercetak: %2 "
+                "Tanda terima masuk antrean cetak ulang (Ctrl+R)."
+            )
+        self.counter.say(fill(text, receipt_no, message), "error")
+        self.refresh_status()
+
+    def _printed(self, receipt_no: str) -> None:
+        self.status_message.setText(fill(self.tr("Tanda terima %1 tercetak."), receipt_no))
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def open_reprint_queue(self) -> None:
+        if self.session is None:
+            return
+        self.ops.run(reprint_queue, on_done=self._show_queue)
+
+    def _show_queue(self, queue) -> None:
+        dialog = ReprintDialog(queue, self)
+        dialog.reprint.connect(self.printer.print_receipt)
+        dialog.exec()
+        self.counter.focus_search()
+
+    def open_settings(self) -> None:
+        if self.session is None:
+            return
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            chosen = dialog.result_settings()
+            self.ops.run(
+                lambda store: save_settings(store, chosen),
+                on_done=lambda _: self._settings_saved(chosen),
+            )
+        self.counter.focus_search()
+
+    def _settings_saved(self, chosen: WorkstationSettings) -> None:
+        for name, value in vars(chosen).items():
+            setattr(self.settings, name, value)
+        self.idle.setInterval(chosen.idle_lock_minutes * 60_000)
+        self.status_message.setText(self.tr("Pengaturan disimpan."))
+
+    def closeEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.ops.wait()
+        super().closeEvent(event)
