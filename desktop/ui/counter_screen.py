@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.handover import OldKtp
+from desktop.store import StoreError
 from desktop.store.counter import CardPanel, FindResult, PanelCase, find, open_resident
 from desktop.store.handover import Receipt, record_handover
 from desktop.store.search import Resident
@@ -58,7 +59,9 @@ class CounterScreen(QWidget):
         self.matches.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matches.verticalHeader().hide()
-        self.matches.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.matches.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.matches.hide()
         self.panel = CardPanelView()
         self.form = HandoverForm()
@@ -67,7 +70,7 @@ class CounterScreen(QWidget):
         right.addWidget(self.panel, 3)
         right.addWidget(self.form, 2)
         lower = QHBoxLayout()
-        lower.addWidget(self.matches, 1)
+        lower.addWidget(self.matches, 2)  # names need the room while a list is shown
         lower.addLayout(right, 1)
         box = QVBoxLayout(self)
         box.addWidget(self.search)
@@ -147,7 +150,6 @@ class CounterScreen(QWidget):
             values = [r.nama, show_date(r.tanggal_lahir), r.kelurahan, f"{r.rt}/{r.rw}", r.nik]
             for col, value in enumerate(values):
                 self.matches.setItem(row, col, QTableWidgetItem(value))
-        self.matches.resizeColumnsToContents()
         self.matches.show()
         self.say(fill(self.tr("%1 penduduk cocok. Pilih dengan panah lalu Enter."), len(matches)))
         self.matches.setFocus()
@@ -165,6 +167,7 @@ class CounterScreen(QWidget):
         self.show_panel(panel)
 
     def show_panel(self, panel: CardPanel) -> None:
+        self.matches.hide()  # the choice is made; the panel and the checks need the room
         self.panel.show_panel(panel)
         self.form.set_panel(panel)
         if panel.can_hand_over:
@@ -202,7 +205,10 @@ class CounterScreen(QWidget):
         self.handed_over.emit(receipt.receipt_no)
 
     def _refused(self, error: Exception) -> None:
-        self.say(str(error), "error")
+        if isinstance(error, StoreError | PermissionError):
+            self.say(str(error), "error")
+        else:
+            self.ops.report(error)  # not the operator's doing: the one place for surprises
         self.form.set_panel(self.form.panel)
         self.focus_search()
 

@@ -96,9 +96,11 @@ class MainWindow(QMainWindow):
         self.status_site = QLabel(site.name)
         self.status_count = QLabel()
         self.status_count.setObjectName("todayCount")
-        self.status_sync = QLabel(self.tr("Sinkronisasi: belum tersedia di versi ini"))
+        self.status_sync = QLabel(self.tr("Sinkronisasi: belum tersedia"))
         self.status_message = QLabel()
         self.status_message.setObjectName("statusMessage")
+        for label in (self.status_count, self.status_message):
+            label.setContentsMargins(24, 0, 0, 0)  # keep the status items apart
         bar = self.statusBar()
         bar.addWidget(self.status_site)
         bar.addWidget(self.status_count)
@@ -223,7 +225,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         today, unprinted = counts
-        self.status_count.setText(fill(self.tr("Serah terima hari ini: %1"), today))
+        self.status_count.setText(fill(self.tr("Hari ini: %1 serah terima"), today))
         self.reprint_button.setText(fill(self.tr("Cetak ulang (%1)"), unprinted))
 
     def _failed(self, message: str) -> None:
@@ -246,7 +248,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _printed(self, receipt_no: str) -> None:
-        self.status_message.setText(fill(self.tr("Tanda terima %1 tercetak."), receipt_no))
+        self.status_message.setText(fill(self.tr("%1 tercetak."), receipt_no))
 
     # -- dialogs -----------------------------------------------------------------------
 

@@ -322,16 +322,20 @@
         <translation>Log out</translation>
     </message>
     <message>
-        <source>Sinkronisasi: belum tersedia di versi ini</source>
-        <translation>Sync: not available in this version</translation>
+        <source>Sinkronisasi: belum tersedia</source>
+        <translation>Sync: not available yet</translation>
+    </message>
+    <message>
+        <source>Hari ini: %1 serah terima</source>
+        <translation>Today: %1 handovers</translation>
+    </message>
+    <message>
+        <source>%1 tercetak.</source>
+        <translation>%1 printed.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Serah terima hari ini: %1</source>
-        <translation>Handovers today: %1</translation>
     </message>
     <message>
         <source>Cetak ulang (%1)</source>
@@ -344,10 +348,6 @@
     <message>
         <source>Serah terima tersimpan, tetapi tanda terima %1 tidak tercetak: %2 Tanda terima masuk antrean cetak ulang (Ctrl+R).</source>
         <translation>Handover saved, but receipt %1 was not printed: %2 The receipt is in the reprint queue (Ctrl+R).</translation>
-    </message>
-    <message>
-        <source>Tanda terima %1 tercetak.</source>
-        <translation>Receipt %1 printed.</translation>
     </message>
     <message>
         <source>Pengaturan disimpan.</source>

@@ -222,7 +222,7 @@ def test_missing_printer_keeps_the_handover_and_queues_the_receipt(
     assert counter.message.property("tone") == "error"
     assert [q.receipt_no for q in reprint_queue(store)] == [receipt_no]
     assert window.reprint_button.text() == "Cetak ulang (1)"
-    assert window.status_count.text() == "Serah terima hari ini: 1"
+    assert window.status_count.text() == "Hari ini: 1 serah terima"
     assert focused() is counter.search  # the next resident can be served at once
 
 

@@ -28,7 +28,7 @@ def test_login_shows_who_and_todays_count(qtbot, ops, window):
 
     assert window.header.isVisible()
     assert window.who.text() == "Agus Santoso · Operator"
-    assert window.status_count.text() == "Serah terima hari ini: 0"
+    assert window.status_count.text() == "Hari ini: 0 serah terima"
     assert window.reprint_button.text() == "Cetak ulang (0)"
     assert focused() is window.counter.search
 
