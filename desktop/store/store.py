@@ -20,6 +20,7 @@ from desktop.store.schema import KNOWN_STEPS, MIGRATION_SET, migrations
 
 STORE_FILE = "loket.sqlite3"
 SITES = ("MGS", "DSP")
+CENTRAL_DEVICE = "central"
 
 
 class StoreError(Exception):
@@ -108,6 +109,22 @@ class Store:
             self.set_meta("device_id", device_id)
             self.set_meta("site", site)
             self.set_meta("workstation", str(workstation))
+            self.set_meta("created_at", _now())
+        self._device = None
+        return self.require_device()
+
+    def initialize_central(self) -> Device:
+        """Make this store the Dinas's central journal: reference data imported here goes
+        to every workstation through the sync feed as device `central`."""
+        current = self.device
+        if current:
+            if current.device_id == CENTRAL_DEVICE:
+                return current
+            raise StoreError("penyimpanan ini milik sebuah loket, bukan jurnal pusat")
+        with self.write():
+            self.set_meta("device_id", CENTRAL_DEVICE)
+            self.set_meta("site", "DINAS")
+            self.set_meta("workstation", "0")
             self.set_meta("created_at", _now())
         self._device = None
         return self.require_device()
