@@ -297,6 +297,49 @@ def stats(store: Store, as_json: bool) -> None:
     click.echo(f"Sudah diserahkan: {_number(s.handed_over)}")
 
 
+@cli.command("enroll")
+@click.option(
+    "--server", "server_url", required=True, help="Alamat server Dinas, mis. http://10.0.0.5:8765."
+)
+@click.option("--code", required=True, help="Kode sekali pakai dari 'loket-server enroll'.")
+@data_dir_option
+def enroll_command(store: Store, server_url: str, code: str) -> None:
+    """Daftarkan loket ini ke server pusat Dinas dengan kode sekali pakai."""
+    from desktop.syncing import enroll_store
+    from sync.client import SyncError
+
+    try:
+        device_id = enroll_store(store, server_url, code)
+    except SyncError as exc:
+        raise StoreError(str(exc)) from None
+    click.echo(f"Terdaftar sebagai {device_id} di {server_url}.")
+
+
+@cli.command("sync")
+@data_dir_option
+def sync_command(store: Store) -> None:
+    """Kirim jurnal loket ini ke server pusat, tarik event loket lain, lalu cocokkan."""
+    from desktop.syncing import sync_store
+    from sync.client import SyncError
+
+    try:
+        report = sync_store(store)
+    except SyncError as exc:
+        raise StoreError(str(exc)) from None
+    click.echo(
+        f"Sinkron: {_number(report.pushed)} event dikirim ({_number(report.duplicates)} "
+        f"sudah ada), {_number(report.pulled)} event diterima; "
+        + ("cocok dengan server." if report.reconciled else "BELUM cocok dengan server.")
+    )
+    for note in report.notes:
+        click.echo(f"  {note}")
+    if report.clock_off:
+        click.echo(
+            f"  peringatan: jam komputer ini selisih {report.clock_skew_ms // 1000} detik "
+            "dari server; betulkan jam Windows/Linux"
+        )
+
+
 def main() -> None:
     cli(prog_name="loket-admin")
 

@@ -95,9 +95,11 @@ def _card_received(conn: sqlite3.Connection, event: Event) -> None:
         (p["batch_id"], p.get("batch_sha256", ""), event.event_id),
     )
     conn.execute(
+        # A card announced twice (the same manifest imported at two places) keeps the
+        # first announcement; the journal keeps both.
         "INSERT INTO cards (card_id, nik, nama, kode_kelurahan, tanggal_cetak, batch_id,"
         " status, site, box, slot, reason, event_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
         (
             p["card_id"],
             p["nik"],

@@ -212,6 +212,18 @@ class Store:
         self._next_seq += 1
         return event
 
+    def ingest(self, event: Event) -> None:
+        """Store another device's event as it is (sync); the caller holds the transaction."""
+        if not self.conn.in_transaction:
+            raise StoreError("ingest() harus di dalam write()")  # a programming error
+        self._insert(event)
+
+    def observe_hlc(self, remote: Timestamp | None) -> None:
+        """Keep our clock ahead of every timestamp seen from other devices."""
+        device = self.device
+        if remote is not None and device is not None:
+            self._hlc(device).observe(remote)
+
     def _insert(self, event: Event) -> None:
         self.conn.execute(
             "INSERT INTO journal (device_id, seq, event_id, site, type, schema, wall_time,"
