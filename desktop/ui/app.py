@@ -17,6 +17,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.operations import Operations
 from desktop.ui.qt import QApplication, QCoreApplication, QLabel, QMessageBox, Qt
 from desktop.ui.style import STYLESHEET
+from desktop.ui.sync_worker import BackgroundSync
 
 DEMO_FOLDER = "demo"
 
@@ -84,11 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         site, workstation = dialog.choice()
         store.initialize(site, workstation)
 
-    window = MainWindow(ops, store.require_device(), settings)
+    sync = BackgroundSync(folder)
+    window = MainWindow(ops, store.require_device(), settings, sync=sync)
     window.resize(1280, 800)
     window.show()
-    print(f"loket: siap dalam {time.perf_counter() - started:.2f} dtk ({folder})")
+    print(f"loket: siap dalam {time.perf_counter() - started:.2f} dtk ({folder})", flush=True)
+    sync.start()
     code = app.exec()
+    sync.stop()
     ops.wait()
     store.close()
     return code

@@ -16,6 +16,7 @@ from desktop.ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -122,6 +123,37 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
         )
+
+
+class EnrolDialog(QDialog):
+    """Enrol this workstation with the Dinas server using a one-time code from IT staff."""
+
+    def __init__(self, server_url: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Daftarkan loket ke server Dinas"))
+        intro = QLabel(
+            self.tr(
+                "Minta kode sekali pakai dari tim TI Dinas (berlaku 24 jam), lalu isi alamat "
+                "server dan kodenya."
+            )
+        )
+        intro.setWordWrap(True)
+        self.server = QLineEdit(server_url or "")
+        self.server.setObjectName("serverUrl")
+        self.server.setPlaceholderText("http://192.168.1.10:8765")
+        self.code = QLineEdit()
+        self.code.setObjectName("enrolCode")
+        self.code.setPlaceholderText("ABCD-1234-EF56-7890")
+        form = QFormLayout()
+        form.addRow(self.tr("Alamat server"), self.server)
+        form.addRow(self.tr("Kode pendaftaran"), self.code)
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        box.addLayout(form)
+        box.addLayout(_buttons(self, self.tr("Daftarkan")))
+
+    def values(self) -> tuple[str, str]:
+        return self.server.text().strip(), self.code.text().strip()
 
 
 class ReprintDialog(QDialog):

@@ -3,13 +3,16 @@ and keeps the header and status bar true. It contains no screen of its own."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from desktop.core.regions import regions
 from desktop.store import Device
 from desktop.store.counter import handovers_today, reprint_queue
 from desktop.store.sessions import LoginRefused, Session, login, logout, unlock
 from desktop.store.settings import WorkstationSettings, save_settings
+from desktop.syncing import enroll_store, sync_status
 from desktop.ui.counter_screen import CounterScreen
-from desktop.ui.dialogs import ReprintDialog, SettingsDialog
+from desktop.ui.dialogs import EnrolDialog, ReprintDialog, SettingsDialog
 from desktop.ui.login import LockScreen, LoginPanel
 from desktop.ui.operations import Operations
 from desktop.ui.qt import (
@@ -28,7 +31,8 @@ from desktop.ui.qt import (
     QWidget,
 )
 from desktop.ui.receipt_printer import ReceiptPrinter
-from desktop.ui.text import fill, sentence
+from desktop.ui.sync_worker import BackgroundSync, SyncOutcome
+from desktop.ui.text import fill, sentence, show_time
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -36,6 +40,14 @@ _ACTIVITY = {
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
 }
+
+
+def _clock(iso: str | None) -> str:
+    """Last sync time: the hour today, the date and hour before today."""
+    if not iso:
+        return "-"
+    when = datetime.fromisoformat(iso)
+    return when.strftime("%H:%M") if when.date() == date.today() else show_time(iso)
 
 
 class MainWindow(QMainWindow):
@@ -46,8 +58,10 @@ class MainWindow(QMainWindow):
         settings: WorkstationSettings,
         *,
         idle_ms: int | None = None,
+        sync: BackgroundSync | None = None,
     ) -> None:
         super().__init__()
+        self.sync = sync
         self.ops = ops
         self.device = device
         self.settings = settings
@@ -68,17 +82,28 @@ class MainWindow(QMainWindow):
         self.who = QLabel()
         self.who.setObjectName("who")
         self.where = QLabel(office)
+        self.where.setObjectName("where")
         self.reprint_button = QPushButton()
         self.reprint_button.setObjectName("reprintButton")
         self.settings_button = QPushButton(self.tr("Pengaturan"))
-        self.lock_button = QPushButton(self.tr("Kunci (Ctrl+L)"))
+        self.sync_button = QPushButton(self.tr("Sinkronkan"))
+        self.sync_button.setToolTip("Ctrl+S")
+        self.sync_button.setObjectName("syncButton")
+        self.enrol_button = QPushButton(self.tr("Daftar ke server"))
+        self.enrol_button.setObjectName("enrolButton")
+        self.lock_button = QPushButton(self.tr("Kunci"))
+        self.lock_button.setToolTip("Ctrl+L")
         self.logout_button = QPushButton(self.tr("Keluar"))
+        self.logout_button.setToolTip("Ctrl+Q")
+        self.settings_button.setToolTip("Ctrl+,")
+        self.reprint_button.setToolTip("Ctrl+R")
         header = QHBoxLayout()
-        header.addWidget(self.who)
-        header.addWidget(self.where)
+        header.addWidget(self.who)  # the office is in the title and the status bar
         header.addStretch(1)
         for button in (
             self.reprint_button,
+            self.sync_button,
+            self.enrol_button,
             self.settings_button,
             self.lock_button,
             self.logout_button,
@@ -93,10 +118,11 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
 
-        self.status_site = QLabel(site.name)
+        self.status_site = QLabel(office)
         self.status_count = QLabel()
         self.status_count.setObjectName("todayCount")
-        self.status_sync = QLabel(self.tr("Sinkronisasi: belum tersedia"))
+        self.status_sync = QLabel(self.tr("Sinkronisasi: menunggu"))
+        self.status_sync.setObjectName("syncStatus")
         self.status_message = QLabel()
         self.status_message.setObjectName("statusMessage")
         for label in (self.status_count, self.status_message):
@@ -123,6 +149,11 @@ class MainWindow(QMainWindow):
         self.printer.printed.connect(self._printed)
         self.reprint_button.clicked.connect(self.open_reprint_queue)
         self.settings_button.clicked.connect(self.open_settings)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.enrol_button.clicked.connect(self.open_enrol)
+        if sync is not None:
+            sync.started.connect(self._sync_started)
+            sync.finished.connect(self._synced)
         self.lock_button.clicked.connect(self.lock_screen)
         self.logout_button.clicked.connect(self.log_out)
         ops.changed.connect(self.refresh_status)
@@ -132,6 +163,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+Q", self.log_out),
             ("Ctrl+R", self.open_reprint_queue),
             ("Ctrl+,", self.open_settings),
+            ("Ctrl+S", self.sync_now),
         ):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
         QApplication.instance().installEventFilter(self)
@@ -227,6 +259,70 @@ class MainWindow(QMainWindow):
         today, unprinted = counts
         self.status_count.setText(fill(self.tr("Hari ini: %1 serah terima"), today))
         self.reprint_button.setText(fill(self.tr("Cetak ulang (%1)"), unprinted))
+        self.ops.run(sync_status, on_done=self._show_sync)
+
+    # -- sync --------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.sync is None:
+            self.status_sync.setText(self.tr("Sinkronisasi tidak aktif di jendela ini"))
+            return
+        self.sync.sync_now()
+
+    def _sync_started(self) -> None:
+        self.status_sync.setText(self.tr("Sinkronisasi berjalan…"))
+
+    def _synced(self, outcome: SyncOutcome) -> None:
+        self.last_outcome = outcome
+        if outcome.ok and outcome.pulled:
+            self.ops.changed.emit()  # other counters' events arrived: screens may refresh
+        self.ops.run(sync_status, on_done=self._show_sync)
+
+    def _show_sync(self, status) -> None:
+        outcome: SyncOutcome | None = getattr(self, "last_outcome", None)
+        self.enrol_button.setVisible(not status.enrolled)
+        self.sync_button.setVisible(status.enrolled)
+        if not status.enrolled:
+            text = self.tr("Sinkronisasi: loket belum terdaftar di server Dinas")
+        elif outcome is not None and outcome.refused:
+            text = fill(self.tr("Sinkronisasi ditolak: %1"), outcome.message)
+        elif outcome is not None and not outcome.ok:
+            text = fill(
+                self.tr("Luring · %1 event menunggu · terakhir sinkron %2"),
+                status.waiting,
+                _clock(status.last_success),
+            )
+            self.status_sync.setToolTip(outcome.message)
+        else:
+            text = fill(
+                self.tr("Daring · %1 event menunggu · terakhir sinkron %2"),
+                status.waiting,
+                _clock(status.last_success),
+            )
+        if status.enrolled and abs(status.clock_skew_ms) > 5 * 60_000:
+            text += fill(
+                self.tr(" · jam komputer selisih %1 menit dari server, betulkan jamnya"),
+                round(status.clock_skew_ms / 60_000),
+            )
+        self.status_sync.setText(text)
+
+    def open_enrol(self) -> None:
+        if self.session is None:
+            return
+        dialog = EnrolDialog(None, self)
+        if dialog.exec():
+            url, code = dialog.values()
+            self.ops.run(
+                lambda store: enroll_store(store, url, code),
+                on_done=self._enrolled,
+                on_error=lambda error: self.counter.say(str(error), "error"),
+                writes=True,
+            )
+        self.counter.focus_search()
+
+    def _enrolled(self, device_id: str) -> None:
+        self.counter.say(fill(self.tr("Loket terdaftar sebagai %1."), device_id), "ok")
+        self.sync_now()
 
     def _failed(self, message: str) -> None:
         self.status_message.setText(sentence(message))

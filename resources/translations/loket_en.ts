@@ -200,6 +200,29 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Daftarkan loket ke server Dinas</source>
+        <translation>Enrol this counter with the Dinas server</translation>
+    </message>
+    <message>
+        <source>Minta kode sekali pakai dari tim TI Dinas (berlaku 24 jam), lalu isi alamat server dan kodenya.</source>
+        <translation>Ask the Dinas IT team for a one-time code (valid 24 hours), then enter the server address and the code.</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Enrol</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Penyiapan loket</source>
@@ -314,16 +337,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Kunci (Ctrl+L)</source>
-        <translation>Lock (Ctrl+L)</translation>
+        <source>Daftar ke server</source>
+        <translation>Enrol with server</translation>
     </message>
     <message>
         <source>Keluar</source>
         <translation>Log out</translation>
-    </message>
-    <message>
-        <source>Sinkronisasi: belum tersedia</source>
-        <translation>Sync: not available yet</translation>
     </message>
     <message>
         <source>Hari ini: %1 serah terima</source>
@@ -338,8 +357,52 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
+        <source>Sinkronkan</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: menunggu</source>
+        <translation>Sync: waiting</translation>
+    </message>
+    <message>
         <source>Cetak ulang (%1)</source>
         <translation>Reprint (%1)</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi tidak aktif di jendela ini</source>
+        <translation>Sync is not active in this window</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi berjalan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: loket belum terdaftar di server Dinas</source>
+        <translation>Sync: this counter is not enrolled with the Dinas server</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi ditolak: %1</source>
+        <translation>Sync refused: %1</translation>
+    </message>
+    <message>
+        <source>Luring · %1 event menunggu · terakhir sinkron %2</source>
+        <translation>Offline · %1 events waiting · last sync %2</translation>
+    </message>
+    <message>
+        <source>Daring · %1 event menunggu · terakhir sinkron %2</source>
+        <translation>Online · %1 events waiting · last sync %2</translation>
+    </message>
+    <message>
+        <source> · jam komputer selisih %1 menit dari server, betulkan jamnya</source>
+        <translation> · this computer&apos;s clock is %1 minutes off the server&apos;s; correct it</translation>
+    </message>
+    <message>
+        <source>Loket terdaftar sebagai %1.</source>
+        <translation>Counter enrolled as %1.</translation>
     </message>
     <message>
         <source>Salinan tanda terima %1 tidak tercetak: %2 Setelah printer siap, tekan Ctrl+P lagi.</source>
