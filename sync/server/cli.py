@@ -190,6 +190,22 @@ def import_cards_command(
     )
 
 
+@cli.command("import-demo")
+@click.option("--seed", type=int, default=2012, show_default=True)
+@click.option("--scale", type=click.FloatRange(0.001, 20), default=1.0, show_default=True)
+@store_options
+def import_demo_command(database: Database, folder: Path, seed: int, scale: float) -> None:
+    """Import the synthetic demo city at the centre (register, card batches, demo accounts
+    with password 'loket-demo'), for trying two workstations against one server."""
+    from desktop.store.demo import build_city, load_city
+
+    def action(store) -> str:
+        results = load_city(store, build_city(seed, scale), actor="loket-server import-demo")
+        return "\n".join(result.summary() for result in results)
+
+    _central_import(database, folder, action)
+
+
 @cli.command("add-operator")
 @click.argument("username")
 @click.option("--name", "full_name", required=True)
