@@ -142,7 +142,25 @@ def parse_event(raw: Any, index: int = 0) -> WireEvent:
         datetime.fromisoformat(raw["wall_time"])
     except ValueError:
         raise Invalid(f"{where}.wall_time: bukan waktu ISO 8601") from None
-    return WireEvent(**{name: raw[name] for name in _FIELDS})
+    event = WireEvent(**{name: raw[name] for name in _FIELDS})
+    try:
+        event.canonical()
+    except UnicodeEncodeError:
+        raise Invalid(f"{where}: teks berisi karakter yang bukan Unicode sah") from None
+    if _has_nul(raw):
+        raise Invalid(f"{where}: teks tidak boleh berisi karakter NUL")
+    return event
+
+
+def _has_nul(value: Any) -> bool:
+    """PostgreSQL text cannot hold NUL; refuse it rather than fail inside the store."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def parse_page(body: Any) -> list[WireEvent]:

@@ -72,6 +72,7 @@ class StoreJournal:
         held (our own, or seen before) are skipped; returns how many were new."""
         applied = 0
         own = self.device_id()
+        held_through: dict[str, int] = {}  # per device: journals are gap-free, so seq ≤ max
         with self.store.write():
             for raw in events:
                 event = Event(
@@ -85,12 +86,17 @@ class StoreJournal:
                     hlc=raw["hlc"],
                     payload=raw["payload"],
                 )
-                held = self.store.conn.execute(
-                    "SELECT event_id FROM journal WHERE device_id = ? AND seq = ?",
-                    (event.device_id, event.seq),
-                ).fetchone()
-                if held:
-                    if held[0] != event.event_id:
+                if event.device_id not in held_through:
+                    held_through[event.device_id] = self.store.conn.execute(
+                        "SELECT coalesce(max(seq), 0) FROM journal WHERE device_id = ?",
+                        (event.device_id,),
+                    ).fetchone()[0]
+                if event.seq <= held_through[event.device_id]:
+                    held = self.store.conn.execute(
+                        "SELECT event_id FROM journal WHERE device_id = ? AND seq = ?",
+                        (event.device_id, event.seq),
+                    ).fetchone()
+                    if held is None or held[0] != event.event_id:
                         raise StoreError(
                             f"event {event.device_id} seq {event.seq} dari server berbeda "
                             "dengan yang tersimpan di loket ini; hubungi tim TI"
@@ -101,7 +107,13 @@ class StoreJournal:
                         f"server memuat event loket ini (seq {event.seq}) yang tidak ada di "
                         "jurnal lokal; jurnal ini bukan milik perangkat tersebut"
                     )
+                if event.seq != held_through[event.device_id] + 1:
+                    raise StoreError(
+                        f"feed melompat untuk perangkat {event.device_id} (seq {event.seq} "
+                        f"setelah {held_through[event.device_id]}); sinkron ulang dari awal"
+                    )
                 self.store.ingest(event)
+                held_through[event.device_id] = event.seq
                 self.store.observe_hlc(_timestamp(event.hlc))
                 applied += 1
             self.store.set_meta(CURSOR, str(next_cursor))

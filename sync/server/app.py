@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import (
     CLIENT_TIME_HEADER,
+    CLOCK_SKEW_LIMIT_MS,
     MAX_BODY,
     MAX_PAGE,
     PROTOCOL_VERSION,
@@ -42,9 +43,13 @@ async def _json_body(request: Request) -> object:
     if len(body) > MAX_BODY:
         raise TooLarge(f"badan permintaan lebih dari {MAX_BODY} byte")
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return json.loads(body, parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, or an absurd number
         raise Invalid(f"badan permintaan bukan JSON yang sah: {exc}") from None
+
+
+def _no_constants(name: str) -> object:
+    raise ValueError(f"{name} bukan nilai JSON")
 
 
 def _skew_ms(request: Request) -> int | None:
@@ -133,7 +138,7 @@ def create_app(database: Database) -> FastAPI:
             "duplicates": result.duplicates,
             "server_time": _server_time(),
         }
-        if skew is not None:
+        if skew is not None and abs(skew) > CLOCK_SKEW_LIMIT_MS:
             answer["clock_skew_ms"] = skew
         return answer
 

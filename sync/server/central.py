@@ -75,7 +75,7 @@ def enrol(
             raise Forbidden("kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa")
         site, workstation = row[0], row[1]
         prefix = f"{site}-{workstation:02d}-"
-        device_id = proposed_id if proposed_id and proposed_id.startswith(prefix) else None
+        device_id = proposed_id if _acceptable_id(proposed_id, prefix) else None
         taken = (
             device_id
             and conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone()
@@ -93,6 +93,16 @@ def enrol(
             (device_id, _hash(code.strip().upper())),
         )
     return Device(device_id, site, workstation), token
+
+
+def _acceptable_id(proposed: str | None, prefix: str) -> bool:
+    """A workstation may keep its own id when it names the same site and counter."""
+    return bool(
+        proposed
+        and proposed.startswith(prefix)
+        and len(proposed) <= 40
+        and all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in proposed)
+    )
 
 
 def revoke(conn: psycopg.Connection, device_id: str) -> bool:
@@ -154,28 +164,35 @@ def _store_page(
     (last,) = conn.execute("SELECT last FROM feed_counter WHERE id = 1 FOR UPDATE").fetchone()
     held = _held(conn, device_id)
     stored = duplicates = 0
-    for event in events:
-        body = event.canonical()
-        if event.seq <= held:
-            row = conn.execute(
-                "SELECT body, event_id FROM events WHERE device_id = %s AND seq = %s",
-                (device_id, event.seq),
-            ).fetchone()
-            if bytes(row[0]) != body:
+    # One query for the whole page: which of its ids are already taken, and by what.
+    known = {
+        str(event_id): (owner, seq)
+        for event_id, owner, seq in conn.execute(
+            "SELECT event_id, device_id, seq FROM events WHERE event_id = ANY(%s)",
+            ([uuid.UUID(e.event_id) for e in events],),
+        )
+    }
+    with conn.pipeline():  # the inserts go out without a round trip each
+        for event in events:
+            body = event.canonical()
+            if event.seq <= held:
+                row = conn.execute(
+                    "SELECT body FROM events WHERE device_id = %s AND seq = %s",
+                    (device_id, event.seq),
+                ).fetchone()
+                if bytes(row[0]) != body:
+                    raise ConflictingDuplicate(event.event_id)
+                duplicates += 1
+                continue
+            if event.seq != held + 1:
+                raise Gap(held + 1)
+            if str(uuid.UUID(event.event_id)) in known:
                 raise ConflictingDuplicate(event.event_id)
-            duplicates += 1
-            continue
-        if event.seq != held + 1:
-            raise Gap(held + 1)
-        other = conn.execute(
-            "SELECT 1 FROM events WHERE event_id = %s", (uuid.UUID(event.event_id),)
-        ).fetchone()
-        if other:
-            raise ConflictingDuplicate(event.event_id)
-        last = _insert(conn, last, event, body, skew)
-        held += 1
-        stored += 1
-    conn.execute("UPDATE feed_counter SET last = %s WHERE id = 1", (last,))
+            last = _insert(conn, last, event, body, skew)
+            known[str(uuid.UUID(event.event_id))] = (device_id, event.seq)
+            held += 1
+            stored += 1
+        conn.execute("UPDATE feed_counter SET last = %s WHERE id = 1", (last,))
     return PushResult(held, stored, duplicates)
 
 
@@ -230,7 +247,9 @@ def _track_handovers(conn: psycopg.Connection, last: int, event: WireEvent) -> i
                 conn, last, "card_conflict", {"card_id": card_id, "event_ids": live}
             )
     elif event.type in ("handover_voided", "conflict_resolved"):
-        voided = payload.get("voided_handovers") or [payload.get("handover_event_id")]
+        voided = payload.get("voided_handovers")
+        if not isinstance(voided, list):
+            voided = [payload.get("handover_event_id")]
         for event_id in voided:
             try:
                 key = uuid.UUID(str(event_id))
