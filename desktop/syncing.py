@@ -21,10 +21,15 @@ def enroll_store(store: Store, server_url: str, code: str) -> str:
     """Enrol this workstation with a one-time code; keeps the server address and token."""
     device = store.require_device()
     answer = enroll(server_url, code, device.device_id)
-    if answer["device_id"] != device.device_id:
+    if (answer["site"], answer["workstation"]) != (device.site, device.workstation):
         raise StoreError(
             f"kode ini untuk {answer['site']} loket {answer['workstation']}, sedangkan "
             f"loket ini {device.site} loket {device.workstation}; minta kode yang sesuai"
+        )
+    if answer["device_id"] != device.device_id:
+        raise StoreError(
+            f"server memberi identitas lain ({answer['device_id']}) untuk loket ini "
+            f"({device.device_id}); hubungi tim TI Dinas"
         )
     with store.write():
         store.set_meta(SERVER_URL, server_url.rstrip("/"))

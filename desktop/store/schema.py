@@ -223,4 +223,10 @@ def m003_receipt_printing(db: Database) -> None:
     db.execute("CREATE INDEX audit_actor ON audit (actor, action)")
 
 
+@migrations()
+def m004_journal_hlc_index(db: Database) -> None:
+    # The clock resumes from the greatest HLC in the journal at every write.
+    db.execute("CREATE INDEX journal_hlc ON journal (hlc)")
+
+
 KNOWN_STEPS = tuple(m.name for m in migrations._migrations)

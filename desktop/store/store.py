@@ -152,14 +152,19 @@ class Store:
             self._next_seq = None
 
     def _hlc(self, device: Device) -> HybridLogicalClock:
+        """The clock starts past every timestamp in the journal, ours and other devices'
+        (HLCs begin with digits; anything else a peer sent is not a timestamp)."""
         if self._clock is None:
             row = self.conn.execute(
-                "SELECT hlc FROM journal WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
-                (device.device_id,),
+                "SELECT hlc FROM journal WHERE hlc < 'A' ORDER BY hlc DESC LIMIT 1"
             ).fetchone()
-            self._clock = HybridLogicalClock(
-                device.device_id, Timestamp.parse(row[0]) if row else None
-            )
+            last = None
+            if row:
+                try:
+                    last = Timestamp.parse(row[0])
+                except ValueError:
+                    last = None
+            self._clock = HybridLogicalClock(device.device_id, last)
         return self._clock
 
     def append(

@@ -76,18 +76,26 @@ def enrol(
         site, workstation = row[0], row[1]
         prefix = f"{site}-{workstation:02d}-"
         device_id = proposed_id if _acceptable_id(proposed_id, prefix) else None
-        taken = (
+        token = secrets.token_urlsafe(32)
+        if (
             device_id
             and conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone()
-        )
-        if not device_id or taken:
-            device_id = prefix + secrets.token_hex(4)
-        token = secrets.token_urlsafe(32)
-        conn.execute(
-            "INSERT INTO devices (device_id, site, workstation, hostname, token_hash)"
-            " VALUES (%s, %s, %s, %s, %s)",
-            (device_id, site, workstation, hostname[:200], _hash(token)),
-        )
+        ):
+            # The same workstation again, with a fresh code from the admin (its last answer
+            # was lost, or it was revoked and is being let back in): it keeps its id and
+            # journal, and only the new token works from now on.
+            conn.execute(
+                "UPDATE devices SET token_hash = %s, hostname = %s, revoked_at = NULL,"
+                " enrolled_at = now() WHERE device_id = %s",
+                (_hash(token), hostname[:200], device_id),
+            )
+        else:
+            device_id = device_id or prefix + secrets.token_hex(4)
+            conn.execute(
+                "INSERT INTO devices (device_id, site, workstation, hostname, token_hash)"
+                " VALUES (%s, %s, %s, %s, %s)",
+                (device_id, site, workstation, hostname[:200], _hash(token)),
+            )
         conn.execute(
             "UPDATE enrol_codes SET used_at = now(), device_id = %s WHERE code_hash = %s",
             (device_id, _hash(code.strip().upper())),
