@@ -98,3 +98,53 @@ def record_handover(
         )
         store.audit(operator, "handover", nik=nik, detail={"receipt_no": receipt_no})
     return Receipt(receipt_no, event.event_id, card_id, nik, event.wall_time)
+
+
+def resolve_conflict(
+    store: Store,
+    *,
+    card_id: str,
+    keep_event_id: str,
+    supervisor: str,
+    role: Role,
+    reason: str,
+) -> str:
+    """A supervisor settles a card handed over twice: the handover that really happened
+    stays, the others are voided, with the reason. Returns the resolution's event id.
+
+    The resolution is a new event, so it reaches every replica by sync and clears the
+    conflict there too; nothing already recorded is changed or lost.
+    """
+    require(role, Permission.APPROVE)
+    if not reason.strip():
+        raise HandoverRefused("tuliskan alasan penyelesaian konflik")
+    with store.write():
+        live = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT event_id FROM handovers WHERE card_id = ? AND voided_by IS NULL",
+                (card_id,),
+            )
+        ]
+        if len(live) < 2:
+            raise HandoverRefused(f"kartu {card_id} tidak sedang dalam konflik")
+        if keep_event_id not in live:
+            raise HandoverRefused("serah terima yang dipertahankan bukan salah satu yang konflik")
+        event = store.append(
+            EventType.CONFLICT_RESOLVED,
+            {
+                "card_id": card_id,
+                "kept_handover": keep_event_id,
+                "voided_handovers": [e for e in live if e != keep_event_id],
+                "supervisor": supervisor,
+                "reason": reason.strip(),
+            },
+        )
+        nik = store.conn.execute("SELECT nik FROM cards WHERE card_id = ?", (card_id,)).fetchone()
+        store.audit(
+            supervisor,
+            "resolve-conflict",
+            nik=nik[0] if nik else None,
+            detail={"card_id": card_id, "kept": keep_event_id},
+        )
+    return event.event_id
