@@ -79,3 +79,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
         for name, p95, median in rows:
             shown = f"{p95:10.3f}" if p95 is not None else " " * 10
             terminalreporter.write_line(f"{name:<45} p95 {shown}   median {median:10.3f}")
+        for bench in session.benchmarks:
+            extra = {k: v for k, v in bench.extra_info.items() if k != "p95_ms"}
+            if extra:
+                terminalreporter.write_line(f"{bench.name:<45} {extra}")

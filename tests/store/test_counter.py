@@ -19,7 +19,7 @@ from desktop.core.nik import Sex, make_nik
 from desktop.core.receipts import QR_PREFIX
 from desktop.core.regions import regions
 from desktop.core.roles import Role
-from desktop.store import Store, StoreError, projections
+from desktop.store import Store, StoreError
 from desktop.store.counter import (
     CardPanel,
     FindResult,
@@ -109,16 +109,8 @@ def pull_handover(
             "police_letter": None,
         },
     )
-    with store.write():
-        store.conn.execute(
-            "INSERT INTO journal (device_id, seq, event_id, site, type, schema, wall_time, hlc,"
-            " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event.device_id, event.seq, event.event_id, event.site, event.type,
-                event.schema, event.wall_time, event.hlc, json.dumps(event.payload),
-            ),
-        )  # fmt: skip
-        projections.apply(store.conn, event)
+    with store.write():  # as sync would bring it from the other counter
+        store.ingest(event)
     return event
 
 
