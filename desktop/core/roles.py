@@ -63,11 +63,12 @@ LABELS = {
 class PermissionDenied(PermissionError):
     """The acting person's role does not allow this."""
 
-    def __init__(self, role: Role, permission: Permission) -> None:
+    def __init__(self, role: Role, permission: Permission, message: str | None = None) -> None:
         self.role = role
         self.permission = permission
         super().__init__(
-            f"peran {LABELS[role]} tidak berhak melakukan '{permission.value}'; "
+            message
+            or f"peran {LABELS[role]} tidak berhak melakukan '{permission.value}'; "
             "minta supervisor atau admin"
         )
 

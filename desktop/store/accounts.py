@@ -35,8 +35,10 @@ def add_operator(
     *,
     site: str | None = None,
     expires_on: str | None = None,
+    by: str | None = None,
 ) -> None:
-    """Add an account; run inside or outside an open write transaction."""
+    """Add an account; run inside or outside an open write transaction. `by` names the
+    person who created it (none for accounts set up by installation scripts)."""
     if not _USERNAME.match(username):
         raise StoreError(
             f"nama pengguna '{username}' tidak sah; pakai 3-32 huruf kecil, angka, titik, "
@@ -53,6 +55,8 @@ def add_operator(
         "active": 1,
         "expires_on": expires_on,
     }
+    if by is not None:
+        payload["by"] = by
     exists = store.conn.execute(
         "SELECT 1 FROM operators WHERE username = ?", (username,)
     ).fetchone()

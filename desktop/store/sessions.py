@@ -31,16 +31,23 @@ class Session:
         return LABELS[self.role]
 
 
-# Password checks at the login panel and at the lock screen count alike towards a lockout.
-_ATTEMPTS = "('login', 'login-failed', 'unlock', 'unlock-failed')"
+# Password checks at the login panel, at the lock screen and for a supervisor's co-sign
+# count alike towards a lockout; a supervisor's password reset ends a run of failures.
+_ATTEMPTS = "('login', 'login-failed', 'unlock', 'unlock-failed', 'cosign', 'cosign-failed')"
+PASSWORD_RESET = "reset-password"
+
+
+def _recent_attempts(store: Store, username: str) -> list[tuple[str, str]]:
+    return store.conn.execute(
+        f"SELECT action, at FROM audit WHERE (actor = ? AND action IN {_ATTEMPTS})"
+        " OR (action = ? AND json_extract(detail, '$.username') = ?)"
+        " ORDER BY id DESC LIMIT ?",
+        (username, PASSWORD_RESET, username, MAX_FAILURES),
+    ).fetchall()
 
 
 def _locked_until(store: Store, username: str, now: datetime) -> datetime | None:
-    rows = store.conn.execute(
-        f"SELECT action, at FROM audit WHERE actor = ? AND action IN {_ATTEMPTS}"
-        " ORDER BY id DESC LIMIT ?",
-        (username, MAX_FAILURES),
-    ).fetchall()
+    rows = _recent_attempts(store, username)
     if len(rows) < MAX_FAILURES or any(not a.endswith("-failed") for a, _ in rows):
         return None
     until = datetime.fromisoformat(rows[0][1]) + LOCKOUT
@@ -49,13 +56,29 @@ def _locked_until(store: Store, username: str, now: datetime) -> datetime | None
 
 def login(store: Store, username: str, password: str, *, now: datetime | None = None) -> Session:
     """Check a username and password; returns the session or raises LoginRefused."""
+    return authenticate(store, username, password, now=now)
+
+
+def authenticate(
+    store: Store,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    purpose: str = "login",
+    roles: frozenset[Role] | None = None,
+    role_refused: str = "",
+) -> Session:
+    """The sign-in checks shared by the login panel and a supervisor's co-sign: the audit
+    actions are named after `purpose`, and an account whose role is not in `roles` is
+    refused with `role_refused` once its password has been checked."""
     now = now or datetime.now().astimezone()
     username = username.strip().lower()
     if not username or not password:
         raise LoginRefused("isi nama pengguna dan kata sandi")
     locked = _locked_until(store, username, now)
     if locked:
-        store.audit(username, "login-refused", detail={"reason": "locked"})
+        store.audit(username, f"{purpose}-refused", detail={"reason": "locked"})
         raise LoginRefused(
             f"akun terkunci karena {MAX_FAILURES} kali salah kata sandi; coba lagi pukul "
             f"{locked:%H:%M} atau minta supervisor mengatur ulang kata sandi"
@@ -68,7 +91,7 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
     # An unknown name costs the same argon2 check as a wrong password, so the time taken
     # does not tell whether the account exists.
     if not password_matches(row[3] if row else _decoy_hash(), password) or row is None:
-        store.audit(username, "login-failed")
+        store.audit(username, f"{purpose}-failed")
         left = MAX_FAILURES - _failures_in_a_row(store, username)
         hint = f" ({left} kali lagi sebelum akun terkunci)" if 0 < left < MAX_FAILURES else ""
         if left <= 0:
@@ -77,18 +100,21 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
     full_name, role, site, _, active, expires_on = row
     device = store.require_device()
     if not active:
-        store.audit(username, "login-refused", detail={"reason": "inactive"})
+        store.audit(username, f"{purpose}-refused", detail={"reason": "inactive"})
         raise LoginRefused("akun ini sudah dinonaktifkan; hubungi supervisor")
     if expires_on and date.fromisoformat(expires_on) < now.date():
-        store.audit(username, "login-refused", detail={"reason": "expired"})
+        store.audit(username, f"{purpose}-refused", detail={"reason": "expired"})
         raise LoginRefused(
             f"akun operator alih daya ini berakhir pada {expires_on}; minta supervisor "
             "memperpanjangnya bila masih bertugas"
         )
     if site and site != device.site:
-        store.audit(username, "login-refused", detail={"reason": "site"})
+        store.audit(username, f"{purpose}-refused", detail={"reason": "site"})
         raise LoginRefused(f"akun ini untuk {regions().sites[site].name}, bukan untuk loket ini")
-    store.audit(username, "login", detail={"workstation": device.workstation})
+    if roles is not None and Role(role) not in roles:
+        store.audit(username, f"{purpose}-refused", detail={"reason": "role"})
+        raise LoginRefused(role_refused)
+    store.audit(username, purpose, detail={"workstation": device.workstation})
     return Session(username, full_name, Role(role))
 
 
@@ -98,13 +124,8 @@ def _decoy_hash() -> str:
 
 
 def _failures_in_a_row(store: Store, username: str) -> int:
-    rows = store.conn.execute(
-        f"SELECT action FROM audit WHERE actor = ? AND action IN {_ATTEMPTS}"
-        " ORDER BY id DESC LIMIT ?",
-        (username, MAX_FAILURES),
-    ).fetchall()
     count = 0
-    for (action,) in rows:
+    for action, _ in _recent_attempts(store, username):
         if not action.endswith("-failed"):
             break
         count += 1
