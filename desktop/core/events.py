@@ -37,6 +37,7 @@ class EventType(StrEnum):
     OPERATOR_CHANGED = "operator_changed"
     RECORDING_REQUESTED = "recording_requested"
     POPULATION_EVENT_REPORTED = "population_event_reported"
+    DRAWER_COUNTED = "drawer_counted"  # end-of-day physical count of the card drawer
 
 
 @dataclass(frozen=True)

@@ -240,6 +240,33 @@ def _operator(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
+@handles(EventType.DRAWER_COUNTED)
+def _drawer_counted(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    conn.execute(
+        "INSERT INTO drawer_counts (event_id, site, day, start_count, received, handed_over,"
+        " returned, expected, counted, difference, note, supervisor, supervisor_name,"
+        " wall_time, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.event_id,
+            p["site"],
+            p["day"],
+            p.get("start", 0),
+            p.get("received", 0),
+            p.get("handed_over", 0),
+            p.get("returned", 0),
+            p["expected"],
+            p["counted"],
+            p["difference"],
+            p.get("note") or "",
+            p["supervisor"],
+            p.get("supervisor_name"),
+            event.wall_time,
+            event.hlc,
+        ),
+    )
+
+
 def clear(conn: sqlite3.Connection) -> None:
     """Empty every projection (inside the caller's transaction)."""
     conn.execute("INSERT INTO residents_fts (residents_fts) VALUES ('delete-all')")

@@ -34,6 +34,7 @@ PROJECTION_TABLES = (
     "handovers",
     "imports",
     "operators",
+    "drawer_counts",
 )
 
 
@@ -227,6 +228,33 @@ def m003_receipt_printing(db: Database) -> None:
 def m004_journal_hlc_index(db: Database) -> None:
     # The clock resumes from the greatest HLC in the journal at every write.
     db.execute("CREATE INDEX journal_hlc ON journal (hlc)")
+
+
+@migrations()
+def m005_drawer_counts(db: Database) -> None:
+    # The supervisor's end-of-day count of the card drawer against what should be there.
+    db.execute(
+        """
+        CREATE TABLE drawer_counts (
+            event_id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            day TEXT NOT NULL,
+            start_count INTEGER NOT NULL,
+            received INTEGER NOT NULL,
+            handed_over INTEGER NOT NULL,
+            returned INTEGER NOT NULL,
+            expected INTEGER NOT NULL,
+            counted INTEGER NOT NULL,
+            difference INTEGER NOT NULL,
+            note TEXT NOT NULL,
+            supervisor TEXT NOT NULL,
+            supervisor_name TEXT,
+            wall_time TEXT NOT NULL,
+            hlc TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX drawer_counts_site_day ON drawer_counts (site, day)")
 
 
 KNOWN_STEPS = tuple(m.name for m in migrations._migrations)

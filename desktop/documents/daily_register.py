@@ -1,0 +1,378 @@
+"""The daily register, "Daftar Serah Terima KTP-el Harian", as an A4 portrait PDF.
+
+Printed from the PDF (not through Qt's SVG path like the receipt), so reportlab's platypus
+lays it out: one long table whose header repeats on every page, the recaps per kelurahan
+and per operator, the drawer reconciliation when it was recorded, and the supervisor's
+signature block. Cells are plain strings wrapped here by measured width, which keeps a
+1,500-row register well under two seconds; nothing is clipped, over-long words are cut
+with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import (
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.core.registers import HOME_VISIT, DailyRegister, Total
+from desktop.documents.fonts import BOLD, REGULAR, register_fonts
+
+TITLE = "Daftar Serah Terima KTP-el Harian"
+HEADING = ("PEMERINTAH KOTA MOJOKERTO", "DINAS KEPENDUDUKAN DAN CATATAN SIPIL")
+PLACE = "Mojokerto"
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+COLUMNS = (
+    "No.",
+    "Jam",
+    "No. tanda terima",
+    "NIK",
+    "Nama",
+    "Kelurahan",
+    "Petugas",
+    "Keterangan",
+)
+# Widths in mm; they add up to the 186 mm between the 12 mm margins.
+WIDTHS_MM = (9, 9.5, 24, 29.5, 41, 23, 25, 25)
+MARGIN = 12 * mm
+BODY = 7.5  # table font size
+PAD = 2.0  # cell padding left and right, points
+MAX_LINES = 3  # a cell never grows past this; the rest is cut with an ellipsis
+GREY = colors.Color(0.45, 0.45, 0.45)
+VOID_FILL = colors.Color(0.96, 0.90, 0.90)
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
+ZEBRA = colors.Color(0.965, 0.965, 0.965)
+
+
+def day_text(day: date) -> str:
+    """`Senin, 03-09-2012`."""
+    return f"{DAYS[day.weekday()]}, {day:%d-%m-%Y}"
+
+
+def _fit(word: str, width: float, font: str, size: float) -> str:
+    """Cut one over-long word to `width`, ending in an ellipsis."""
+    if stringWidth(word, font, size) <= width:
+        return word
+    while word and stringWidth(word + "…", font, size) > width:
+        word = word[:-1]
+    return word + "…"
+
+
+def wrap(text: str, width: float, font: str = REGULAR, size: float = BODY) -> str:
+    """Word-wrap `text` to `width` points in at most MAX_LINES lines, joined by newlines."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = _fit(word, width, font, size)
+    if current:
+        lines.append(current)
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        last = lines[-1].rstrip("…")
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return "\n".join(lines)
+
+
+class _NumberedCanvas(pdfcanvas.Canvas):
+    """Keeps every page until the end, then stamps "Hal. x dari y" with the real total."""
+
+    footer_left = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, number: int, total: int) -> None:
+        width, _ = A4
+        y = 8 * mm
+        self.saveState()
+        self.setStrokeColor(GREY)
+        self.setLineWidth(0.4)
+        self.line(MARGIN, y + 9, width - MARGIN, y + 9)
+        self.setFont(REGULAR, 7.5)
+        self.setFillColor(GREY)
+        self.drawString(MARGIN, y, self.footer_left)
+        self.setFillColor(colors.black)
+        self.drawRightString(width - MARGIN, y, f"Hal. {number} dari {total}")
+        self.restoreState()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    return {
+        "heading": ParagraphStyle(
+            "heading", fontName=BOLD, fontSize=10, leading=12.5, alignment=TA_CENTER
+        ),
+        "title": ParagraphStyle(
+            "title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=4
+        ),
+        "sub": ParagraphStyle(
+            "sub", fontName=REGULAR, fontSize=9.5, leading=12.5, alignment=TA_CENTER
+        ),
+        "section": ParagraphStyle(
+            "section", fontName=BOLD, fontSize=9.5, leading=12, spaceBefore=8, spaceAfter=3
+        ),
+        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=8.5, leading=11),
+    }
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _register_table(register: DailyRegister) -> LongTable:
+    widths = [w * mm for w in WIDTHS_MM]
+    inner = [w - 2 * PAD for w in widths]
+    header = [wrap(c, inner[i], BOLD) for i, c in enumerate(COLUMNS)]
+    data: list[list[str]] = [header]
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, 0), BOLD, BODY, BODY + 1.5),
+        ("FONT", (0, 1), (-1, -1), REGULAR, BODY, BODY + 1.5),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("ALIGN", (0, 0), (1, -1), "RIGHT"),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("GRID", (0, 0), (-1, -1), 0.3, GREY),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+    ]
+    for n, row in enumerate(register.rows, start=1):
+        if row.voided:
+            remark = "DIBATALKAN" + (f": {row.reason}" if row.reason else "")
+        elif row.status == HOME_VISIT:
+            remark = "Kunjungan rumah"
+        else:
+            remark = "Diserahkan"
+        cells = (
+            str(n),
+            row.time,
+            row.receipt_no,
+            row.nik,
+            row.name,
+            row.kelurahan,
+            row.operator,
+            remark,
+        )
+        data.append([wrap(text, inner[i]) for i, text in enumerate(cells)])
+        if row.voided:
+            commands += [
+                ("BACKGROUND", (0, n), (-1, n), VOID_FILL),
+                ("TEXTCOLOR", (0, n), (6, n), GREY),
+                ("FONT", (7, n), (7, n), BOLD, BODY, BODY + 1.5),
+                ("TEXTCOLOR", (7, n), (7, n), colors.Color(0.6, 0.05, 0.05)),
+            ]
+        elif n % 2 == 0:
+            commands.append(("BACKGROUND", (0, n), (-1, n), ZEBRA))
+    if not register.rows:
+        data.append(["", "", "Tidak ada serah terima pada hari ini.", "", "", "", "", ""])
+        commands.append(("SPAN", (2, 1), (-1, 1)))
+    table = LongTable(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _total_table(title: str, totals: list[Total], width: float) -> Table:
+    label_w = width - 2 * 22 * mm
+    data = [[title, "Diserahkan", "Dibatalkan"]]
+    data += [
+        [wrap(t.label, label_w - 2 * PAD, size=8), str(t.handed_over), str(t.voided)]
+        for t in totals
+    ]
+    data.append(
+        [
+            "Jumlah",
+            str(sum(t.handed_over for t in totals)),
+            str(sum(t.voided for t in totals)),
+        ]
+    )
+    table = Table(data, colWidths=[label_w, 22 * mm, 22 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8, 10),
+                ("FONT", (0, 0), (-1, 0), BOLD, 8, 10),
+                ("FONT", (0, -1), (-1, -1), BOLD, 8, 10),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.3, GREY),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ]
+        )
+    )
+    return table
+
+
+def _reconciliation(register: DailyRegister, styles) -> list:
+    rec = register.reconciliation
+    if rec is None:
+        return [
+            Paragraph("Rekonsiliasi laci kartu", styles["section"]),
+            Paragraph("Belum dicatat untuk hari ini.", styles["body"]),
+        ]
+    lines = [
+        ("Kartu di laci pada awal hari", str(rec.start)),
+        ("Kartu masuk hari ini", f"+ {rec.received}"),
+        ("Diserahkan hari ini", f"− {rec.handed_over}"),
+        ("Dikembalikan ke Dinas hari ini", f"− {rec.returned}"),
+        ("Seharusnya ada di laci", str(rec.expected)),
+        ("Hasil hitung fisik", str(rec.counted)),
+        ("Selisih", f"{rec.difference:+d}" if rec.difference else "0"),
+        ("Catatan", rec.note or "-"),
+        ("Dihitung oleh", f"{rec.supervisor_name} ({rec.wall_time[11:16]})"),
+    ]
+    value_w = 186 * mm - 60 * mm
+    data = [[label, wrap(value, value_w - 2 * PAD, size=8)] for label, value in lines]
+    table = Table(data, colWidths=[60 * mm, value_w])
+    style = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8, 10),
+        ("FONT", (0, 4), (-1, 6), BOLD, 8, 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.3, GREY),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+    ]
+    if rec.difference:
+        style += [
+            ("BACKGROUND", (0, 6), (-1, 6), VOID_FILL),
+            ("TEXTCOLOR", (1, 6), (1, 6), colors.Color(0.6, 0.05, 0.05)),
+        ]
+    table.setStyle(TableStyle(style))
+    return [Paragraph("Rekonsiliasi laci kartu", styles["section"]), table]
+
+
+def _signature(register: DailyRegister) -> Table:
+    name = register.reconciliation.supervisor_name if register.reconciliation else ""
+    block = [
+        [f"{PLACE}, {register.day:%d-%m-%Y}"],
+        ["Mengetahui,"],
+        ["Supervisor"],
+        [""],
+        [name or " "],
+        ["NIP. ...................................."],
+    ]
+    inner = Table(block, colWidths=[70 * mm], rowHeights=[11, 11, 11, 36, 13, 14])
+    inner.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11),
+                ("FONT", (0, 4), (0, 4), BOLD, 9, 11),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LINEBELOW", (0, 4), (0, 4), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 5), (0, 5), "TOP"),
+                ("TOPPADDING", (0, 5), (0, 5), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    outer = Table([["", inner]], colWidths=[186 * mm - 70 * mm, 70 * mm])
+    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return outer
+
+
+def register_pdf(register: DailyRegister) -> bytes:
+    """Lay the register out on A4 portrait and return the PDF's bytes."""
+    register_fonts()
+    styles = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=12 * mm,
+        bottomMargin=16 * mm,
+        title=f"{TITLE} {register.site} {register.day:%d-%m-%Y}",
+        author="Loket",
+    )
+    story: list = [
+        *(Paragraph(line, styles["heading"]) for line in HEADING),
+        Paragraph(TITLE, styles["title"]),
+        Paragraph(_escape(register.office), styles["sub"]),
+        Paragraph(f"Hari/tanggal: {day_text(register.day)}", styles["sub"]),
+        Spacer(1, 3 * mm),
+        Paragraph(
+            f"Diserahkan: <b>{register.handed_over}</b> "
+            f"(kunjungan rumah: {register.home_visits}) · "
+            f"Dibatalkan: <b>{register.voided}</b> · "
+            f"Jumlah baris: {len(register.rows)}",
+            styles["body"],
+        ),
+        Spacer(1, 2 * mm),
+        _register_table(register),
+    ]
+    half = (186 * mm - 6 * mm) / 2
+    recap = Table(
+        [
+            [
+                _total_table("Kelurahan", register.per_kelurahan, half),
+                _total_table("Petugas", register.per_operator, half),
+            ]
+        ],
+        colWidths=[half + 3 * mm, half + 3 * mm],
+    )
+    recap.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    story += [
+        KeepTogether(
+            [Paragraph("Rekapitulasi per kelurahan dan per petugas", styles["section"]), recap]
+        ),
+        KeepTogether([*_reconciliation(register, styles), Spacer(1, 6 * mm), _signature(register)]),
+    ]
+
+    class Canvas(_NumberedCanvas):
+        footer_left = f"{TITLE} · {register.site} · {register.day:%d-%m-%Y}"
+
+    doc.build(story, canvasmaker=Canvas)
+    return buffer.getvalue()
