@@ -128,6 +128,8 @@ class CardPanelView(QFrame):
                 "Kartu tidak dapat diserahkan lagi. Bila tanda terimanya hilang, cetak "
                 "salinan (Ctrl+P); salinan ditandai SALINAN."
             )
+            + " "
+            + self.tr("Supervisor dapat membatalkan serah terima yang keliru (Ctrl+B).")
         )
 
     def _handover_line(self, h) -> str:
@@ -161,6 +163,8 @@ class CardPanelView(QFrame):
                 "Jangan serahkan. Supervisor dapat melepas kartu bila sudah diperiksa, atau "
                 "mengembalikannya ke Dinas untuk dicetak ulang."
             )
+            + " "
+            + self.tr("Lepas kartu dengan persetujuan supervisor: Ctrl+E.")
         )
 
     def _misrouted(self, panel: CardPanel) -> None:

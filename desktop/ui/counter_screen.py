@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.handover import OldKtp
-from desktop.store import StoreError
-from desktop.store.counter import CardPanel, FindResult, PanelCase, find, open_resident
+from desktop.store import StoreError, supervision
+from desktop.store.counter import (
+    CardPanel,
+    FindResult,
+    PanelCase,
+    find,
+    open_resident,
+    panel_for_nik,
+)
 from desktop.store.handover import Receipt, record_handover
 from desktop.store.search import Resident
 from desktop.store.sessions import Session
 from desktop.ui.card_panel import CardPanelView
+from desktop.ui.cosign import CosignDialog
 from desktop.ui.handover_form import HandoverForm
 from desktop.ui.operations import Operations
 from desktop.ui.qt import (
@@ -84,6 +92,9 @@ class CounterScreen(QWidget):
         self._shortcut("Escape", self.reset)
         self._shortcut("F2", self.focus_search)
         self._shortcut("Ctrl+P", self._copy)
+        self._shortcut("Ctrl+B", self.void_last_handover)
+        self._shortcut("Ctrl+E", self.release_card)
+        self.cosign_dialog: CosignDialog | None = None
         # Alt+1/2/3 (old KTP) and Alt+H (present) are the form's own mnemonics.
 
     def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
@@ -218,3 +229,73 @@ class CounterScreen(QWidget):
             self.copy_requested.emit(panel.handovers[-1].receipt_no)
         else:
             self.say(self.tr("Salinan hanya untuk kartu yang sudah diserahkan."), "error")
+
+    # -- supervisor actions, co-signed at this workstation ---------------------------------
+
+    def open_cosign(self, what: str, on_approved: Callable[[str, str, str], None]) -> CosignDialog:
+        """Open the co-sign dialog without blocking; `on_approved(username, password,
+        reason)` runs when the supervisor signs. Returns the dialog."""
+        dialog = CosignDialog(what, self)
+        dialog.approved.connect(on_approved)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        self.cosign_dialog = dialog
+        dialog.open()
+        dialog.reason.setFocus()
+        return dialog
+
+    def _closed(self, dialog: CosignDialog) -> None:
+        if self.cosign_dialog is dialog:
+            self.cosign_dialog = None
+        dialog.deleteLater()
+
+    def void_last_handover(self) -> CosignDialog | None:
+        panel, session = self.panel.panel, self.session
+        if not (panel and panel.case is PanelCase.HANDED_OVER and panel.handovers and session):
+            self.say(self.tr("Pembatalan hanya untuk kartu yang sudah diserahkan."), "error")
+            return None
+        handover = panel.handovers[-1]
+        nik, event_id, receipt_no = panel.nik, handover.event_id, handover.receipt_no
+
+        def approved(username: str, password: str, reason: str) -> None:
+            def work(store) -> CardPanel:
+                supervisor = supervision.cosign(store, username, password)
+                supervision.void_handover(store, session, supervisor, event_id, reason)
+                return panel_for_nik(store, nik)
+
+            done = fill(self.tr("Serah terima %1 dibatalkan; kartu siap lagi."), receipt_no)
+            self._run_cosigned(work, done)
+
+        return self.open_cosign(
+            fill(self.tr("Batalkan serah terima dengan tanda terima %1."), receipt_no), approved
+        )
+
+    def release_card(self) -> CosignDialog | None:
+        panel, session = self.panel.panel, self.session
+        if not (panel and panel.case is PanelCase.WITHHELD and panel.card and session):
+            self.say(self.tr("Pelepasan hanya untuk kartu yang ditahan."), "error")
+            return None
+        nik, card_id = panel.nik, panel.card.card_id
+
+        def approved(username: str, password: str, reason: str) -> None:
+            def work(store) -> CardPanel:
+                supervisor = supervision.cosign(store, username, password)
+                supervision.release_withheld(store, session, supervisor, card_id, reason)
+                return panel_for_nik(store, nik)
+
+            self._run_cosigned(work, fill(self.tr("Kartu %1 dilepas dari penahanan."), card_id))
+
+        return self.open_cosign(fill(self.tr("Lepas kartu %1 yang ditahan."), card_id), approved)
+
+    def _run_cosigned(self, work: Callable, done_text: str) -> None:
+        def done(panel: CardPanel) -> None:
+            self.show_panel(panel)
+            self.say(done_text, "ok")
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, StoreError | PermissionError):
+                self.say(str(error), "error")
+                self.focus_search()
+            else:
+                self.ops.report(error)
+
+        self.ops.run(work, on_done=done, on_error=refused, writes=True)

@@ -69,6 +69,10 @@
         <translation>The card cannot be handed over again. If the receipt was lost, print a copy (Ctrl+P); copies are marked COPY.</translation>
     </message>
     <message>
+        <source>Supervisor dapat membatalkan serah terima yang keliru (Ctrl+B).</source>
+        <translation>A supervisor can void a mistaken handover (Ctrl+B).</translation>
+    </message>
+    <message>
         <source>%1 di %2 loket %3 oleh %4, tanda terima %5 (%6)</source>
         <translation>%1 at %2 counter %3 by %4, receipt %5 (%6)</translation>
     </message>
@@ -87,6 +91,10 @@
     <message>
         <source>Jangan serahkan. Supervisor dapat melepas kartu bila sudah diperiksa, atau mengembalikannya ke Dinas untuk dicetak ulang.</source>
         <translation>Do not hand over. A supervisor can release the card once checked, or return it to the Dinas for reprinting.</translation>
+    </message>
+    <message>
+        <source>Lepas kartu dengan persetujuan supervisor: Ctrl+E.</source>
+        <translation>Release the card with a supervisor&apos;s approval: Ctrl+E.</translation>
     </message>
     <message>
         <source>Kartu salah alamat</source>
@@ -146,6 +154,45 @@
     </message>
 </context>
 <context>
+    <name>CosignDialog</name>
+    <message>
+        <source>Persetujuan supervisor</source>
+        <translation>Supervisor approval</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Nama pengguna supervisor</source>
+        <translation>Supervisor username</translation>
+    </message>
+    <message>
+        <source>Kata sandi supervisor</source>
+        <translation>Supervisor password</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tulis alasannya</source>
+        <translation>Write the reason</translation>
+    </message>
+    <message>
+        <source>Tulis nama pengguna supervisor</source>
+        <translation>Write the supervisor&apos;s username</translation>
+    </message>
+    <message>
+        <source>Tulis kata sandi supervisor</source>
+        <translation>Write the supervisor&apos;s password</translation>
+    </message>
+</context>
+<context>
     <name>CounterScreen</name>
     <message>
         <source>Pindai undangan, ketik NIK 16 digit, atau sebagian nama, lalu Enter</source>
@@ -190,6 +237,30 @@
     <message>
         <source>Salinan hanya untuk kartu yang sudah diserahkan.</source>
         <translation>Copies are only for cards already handed over.</translation>
+    </message>
+    <message>
+        <source>Pembatalan hanya untuk kartu yang sudah diserahkan.</source>
+        <translation>Only a card that has been handed over can be voided.</translation>
+    </message>
+    <message>
+        <source>Serah terima %1 dibatalkan; kartu siap lagi.</source>
+        <translation>Handover %1 voided; the card is ready again.</translation>
+    </message>
+    <message>
+        <source>Batalkan serah terima dengan tanda terima %1.</source>
+        <translation>Void the handover with receipt %1.</translation>
+    </message>
+    <message>
+        <source>Pelepasan hanya untuk kartu yang ditahan.</source>
+        <translation>Only a withheld card can be released.</translation>
+    </message>
+    <message>
+        <source>Kartu %1 dilepas dari penahanan.</source>
+        <translation>Card %1 released from being withheld.</translation>
+    </message>
+    <message>
+        <source>Lepas kartu %1 yang ditahan.</source>
+        <translation>Release withheld card %1.</translation>
     </message>
 </context>
 <context>
