@@ -32,6 +32,7 @@ from reportlab.platypus import (
 
 from desktop.core.registers import HOME_VISIT, DailyRegister, Total
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts
+from desktop.documents.measure import wrap_words
 
 TITLE = "Daftar Serah Terima KTP-el Harian"
 HEADING = ("PEMERINTAH KOTA MOJOKERTO", "DINAS KEPENDUDUKAN DAN CATATAN SIPIL")
@@ -77,18 +78,9 @@ def wrap(text: str, width: float, font: str = REGULAR, size: float = BODY) -> st
     """Word-wrap `text` to `width` points in at most MAX_LINES lines, joined by newlines."""
     if stringWidth(text, font, size) <= width:
         return text
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = _fit(word, width, font, size)
-    if current:
-        lines.append(current)
+    lines = wrap_words(
+        text, font, size, width, long_word=lambda word: [_fit(word, width, font, size)]
+    )
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
         last = lines[-1].rstrip("…")

@@ -24,6 +24,7 @@ from desktop.core.handover import LABELS, OldKtp
 from desktop.core.receipts import ReceiptData
 from desktop.core.regions import regions
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts, svg_font_hacks
+from desktop.documents.measure import wrap_words
 
 Layout = Literal["a5", "roll80"]
 Align = Literal["left", "center"]
@@ -147,24 +148,16 @@ def receipt_svg(data: ReceiptData, layout: Layout = "a5") -> str:
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Break text into lines no wider than width; a word longer than a line is split."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = ""
+
+    def split(word: str) -> list[str]:
+        pieces = []
         while stringWidth(word, font, size) > width:
             cut = _longest_prefix(word, font, size, width)
-            lines.append(word[:cut])
+            pieces.append(word[:cut])
             word = word[cut:]
-        current = word
-    if current or not lines:
-        lines.append(current)
-    return lines
+        return [*pieces, word]
+
+    return wrap_words(text, font, size, width, long_word=split) or [""]
 
 
 def format_issued_at(iso: str) -> str:
