@@ -9,29 +9,7 @@ from dataclasses import replace
 from desktop.core.handover import OldKtp
 from desktop.core.receipts import ReceiptData
 from desktop.documents.receipt import receipt_pdf
-
-RECEIPT = ReceiptData(
-    receipt_no="MGS-01-000123",
-    issued_at="2012-09-10T08:15:00+07:00",
-    site="MGS",
-    office_name="Kantor Kecamatan Magersari",
-    office_address="Jl. Gajah Mada No. 1, Kota Mojokerto",
-    workstation=1,
-    card_id="B20120910-0001",
-    nik="3576024509870003",
-    nama="SITI AMINAH",
-    tempat_lahir="MOJOKERTO",
-    tanggal_lahir="1987-09-05",
-    alamat="JL. MERAK NO. 12",
-    rt="1",
-    rw="2",
-    kelurahan="Magersari",
-    kecamatan="Magersari",
-    old_ktp=OldKtp.WITHDRAWN.value,
-    police_letter=None,
-    operator_name="Budi Santoso",
-)
-
+from tests.documents.test_receipt import RECEIPT  # the same receipt the tests read back
 
 _numbers = itertools.count(1)
 
