@@ -28,6 +28,7 @@ class EventType(StrEnum):
     CARD_UNCOLLECTED = "card_uncollected"
     HANDOVER = "handover"
     HANDOVER_VOIDED = "handover_voided"
+    HANDOVER_CORRECTED = "handover_corrected"  # the old-KTP record fixed, co-signed
     RECEIPT_PRINTED = "receipt_printed"
     RECEIPT_NOT_PRINTED = "receipt_not_printed"
     CARD_CONFLICT = "card_conflict"

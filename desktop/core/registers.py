@@ -13,6 +13,7 @@ from datetime import date
 HANDED = "diserahkan"
 VOIDED = "dibatalkan"
 HOME_VISIT = "kunjungan rumah"
+CORRECTED = "dikoreksi"  # handed over; the old-KTP record was corrected later
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,10 @@ class RegisterRow:
     name: str
     kelurahan: str
     operator: str
-    status: str  # HANDED, VOIDED or HOME_VISIT
-    reason: str = ""  # why a voided handover was voided, when the void said so
+    status: str  # HANDED, VOIDED, HOME_VISIT or CORRECTED
+    reason: str = ""  # why a handover was voided, or what a correction changed and why
+    home_visit: bool = False  # handed over at the holder's home (status says so unless
+    # the handover was voided or corrected later)
 
     @property
     def voided(self) -> bool:
@@ -79,8 +82,12 @@ class DailyRegister:
         return sum(1 for r in self.rows if r.voided)
 
     @property
+    def corrected(self) -> int:
+        return sum(1 for r in self.rows if r.status == CORRECTED)
+
+    @property
     def home_visits(self) -> int:
-        return sum(1 for r in self.rows if r.status == HOME_VISIT)
+        return sum(1 for r in self.rows if r.home_visit and not r.voided)
 
 
 def totals(rows: list[RegisterRow], key) -> list[Total]:

@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.registers import HOME_VISIT, DailyRegister, Total
+from desktop.core.registers import CORRECTED, HOME_VISIT, DailyRegister, Total
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts
 from desktop.documents.measure import wrap_words
 
@@ -171,6 +171,8 @@ def _register_table(register: DailyRegister) -> LongTable:
     for n, row in enumerate(register.rows, start=1):
         if row.voided:
             remark = "DIBATALKAN" + (f": {row.reason}" if row.reason else "")
+        elif row.status == CORRECTED:
+            remark = "DIKOREKSI, lihat catatan di bawah tabel"
         elif row.status == HOME_VISIT:
             remark = "Kunjungan rumah"
         else:
@@ -235,6 +237,28 @@ def _total_table(title: str, totals: list[Total], width: float) -> Table:
         )
     )
     return table
+
+
+def _notes(register: DailyRegister, styles) -> list:
+    """The full reasons of voided and corrected handovers, which the table's last column
+    has no room for: what a supervisor signs must say what was changed and why."""
+    lines = [
+        (n, row)
+        for n, row in enumerate(register.rows, start=1)
+        if row.reason and (row.voided or row.status == CORRECTED)
+    ]
+    if not lines:
+        return []
+    story: list = [Paragraph("Catatan pembatalan dan koreksi", styles["section"])]
+    for n, row in lines:
+        what = "Dibatalkan" if row.voided else "Dikoreksi"
+        story.append(
+            Paragraph(
+                f"No. {n} · {row.receipt_no} · <b>{what}</b>: {_escape(row.reason)}",
+                styles["body"],
+            )
+        )
+    return story
 
 
 def _reconciliation(register: DailyRegister, styles) -> list:
@@ -331,11 +355,13 @@ def register_pdf(register: DailyRegister) -> bytes:
             f"Diserahkan: <b>{register.handed_over}</b> "
             f"(kunjungan rumah: {register.home_visits}) · "
             f"Dibatalkan: <b>{register.voided}</b> · "
+            f"Dikoreksi: {register.corrected} · "
             f"Jumlah baris: {len(register.rows)}",
             styles["body"],
         ),
         Spacer(1, 2 * mm),
         _register_table(register),
+        *_notes(register, styles),
     ]
     half = (186 * mm - 6 * mm) / 2
     recap = Table(

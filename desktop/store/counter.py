@@ -3,7 +3,7 @@ scanned, say what may be done with their card here, and the receipts of handover
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -184,8 +184,24 @@ def _verify_receipt(store: Store, receipt_no: str, code: str, actor: str) -> Fin
     if row is None:
         return FindResult(error=f"tanda terima {receipt_no} tidak ada di penyimpanan ini")
     data = receipt_data(store, receipt_no)
+    genuine = data.check_code() == code or any(
+        replace(data, old_ktp=old_ktp, police_letter=letter).check_code() == code
+        for old_ktp, letter in _earlier_records(store, receipt_no)
+    )
     store.audit(actor, "verify-receipt", nik=row[1], detail={"receipt_no": receipt_no})
-    return FindResult(panel=panel_for_nik(store, row[1]), receipt_check=data.check_code() == code)
+    return FindResult(panel=panel_for_nik(store, row[1]), receipt_check=genuine)
+
+
+def _earlier_records(store: Store, receipt_no: str) -> list[tuple[str, str | None]]:
+    """What a corrected handover recorded about the old KTP before each correction: a
+    receipt printed before the correction is still a genuine paper."""
+    rows = store.conn.execute(
+        "SELECT json_extract(payload, '$.was.old_ktp'),"
+        " json_extract(payload, '$.was.police_letter') FROM journal"
+        " WHERE type = ? AND json_extract(payload, '$.receipt_no') = ?",
+        (EventType.HANDOVER_CORRECTED.value, receipt_no),
+    ).fetchall()
+    return [(old_ktp, letter) for old_ktp, letter in rows]
 
 
 def receipt_data(store: Store, receipt_no: str, *, copy: bool = False) -> ReceiptData:

@@ -203,6 +203,15 @@ def _handover_voided(conn: sqlite3.Connection, event: Event) -> None:
     _settle_card(conn, p["card_id"], event.event_id)
 
 
+@handles(EventType.HANDOVER_CORRECTED)
+def _handover_corrected(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    conn.execute(
+        "UPDATE handovers SET old_ktp = ?, police_letter = ?, corrected_by = ? WHERE event_id = ?",
+        (p["old_ktp"], p.get("police_letter"), event.event_id, p["handover_event_id"]),
+    )
+
+
 @handles(EventType.RECEIPT_PRINTED)
 def _receipt_printed(conn: sqlite3.Connection, event: Event) -> None:
     p = event.payload

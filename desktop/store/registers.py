@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.events import EventType
+from desktop.core.handover import OldKtp
 from desktop.core.regions import regions
 from desktop.core.registers import (
+    CORRECTED,
     HANDED,
     HOME_VISIT,
     VOIDED,
@@ -27,6 +29,7 @@ from desktop.core.roles import Permission, Role, require
 from desktop.store.store import Store, StoreError
 
 __all__ = [
+    "CORRECTED",
     "HANDED",
     "HOME_VISIT",
     "VOIDED",
@@ -42,6 +45,13 @@ __all__ = [
     "record_drawer_count",
     "totals",
 ]
+
+
+OLD_KTP_SHORT = {
+    OldKtp.WITHDRAWN.value: "ditarik",
+    OldKtp.LOST.value: "hilang",
+    OldKtp.NONE.value: "tidak ada",
+}
 
 
 class DrawerCountRefused(StoreError):
@@ -82,6 +92,16 @@ def _kelurahan_name(code: str | None) -> str:
     return found.name if found else code
 
 
+def _correction_text(correction: dict) -> str:
+    """ "KTP lama ditarik → hilang (surat polisi LP/12/XI/2026): alasan"."""
+    was = OLD_KTP_SHORT.get(correction.get("was", {}).get("old_ktp"), "?")
+    now = OLD_KTP_SHORT.get(correction.get("old_ktp"), "?")
+    letter = correction.get("police_letter")
+    text = f"KTP lama {was} → {now}" + (f" (surat polisi {letter})" if letter else "")
+    reason = str(correction.get("reason") or "")
+    return f"{text}: {reason}" if reason else text
+
+
 def daily_register(store: Store, site: str, day: date) -> DailyRegister:
     """Every handover recorded at `site` on `day`, in time order, with its recaps and the
     day's drawer count if one was recorded."""
@@ -90,13 +110,14 @@ def daily_register(store: Store, site: str, day: date) -> DailyRegister:
                coalesce(h.holder_name, r.nama, c.nama),
                coalesce(r.kode_kelurahan, c.kode_kelurahan),
                coalesce(h.operator_name, o.full_name, h.operator),
-               h.voided_by, hj.payload, vj.payload
+               h.voided_by, hj.payload, vj.payload, cj.payload
         FROM handovers h
         LEFT JOIN residents r ON r.nik = h.nik
         LEFT JOIN cards c ON c.card_id = h.card_id
         LEFT JOIN operators o ON o.username = h.operator
         LEFT JOIN journal hj ON hj.event_id = h.event_id
         LEFT JOIN journal vj ON vj.event_id = h.voided_by
+        LEFT JOIN journal cj ON cj.event_id = h.corrected_by
         WHERE h.site = ? AND substr(h.wall_time, 1, 10) = ?
         ORDER BY h.wall_time, h.receipt_no
     """
@@ -112,6 +133,7 @@ def daily_register(store: Store, site: str, day: date) -> DailyRegister:
         voided_by,
         payload,
         void_payload,
+        correction_payload,
     ) in store.conn.execute(query, (site, day.isoformat())):
         if code not in names:
             names[code] = _kelurahan_name(code)
@@ -120,6 +142,9 @@ def daily_register(store: Store, site: str, day: date) -> DailyRegister:
         if voided_by:
             status = VOIDED
             reason = str((json.loads(void_payload) if void_payload else {}).get("reason") or "")
+        elif correction_payload:
+            status = CORRECTED
+            reason = _correction_text(json.loads(correction_payload))
         elif details.get("home_visit"):
             status = HOME_VISIT
         else:
@@ -134,6 +159,7 @@ def daily_register(store: Store, site: str, day: date) -> DailyRegister:
                 operator=operator,
                 status=status,
                 reason=reason,
+                home_visit=bool(details.get("home_visit")),
             )
         )
     known = regions().sites.get(site)

@@ -257,4 +257,10 @@ def m005_drawer_counts(db: Database) -> None:
     db.execute("CREATE INDEX drawer_counts_site_day ON drawer_counts (site, day)")
 
 
+@migrations()
+def m006_handover_corrections(db: Database) -> None:
+    # A supervisor-approved correction of a handover's old-KTP record; the last one stands.
+    db.execute("ALTER TABLE handovers ADD COLUMN corrected_by TEXT")
+
+
 KNOWN_STEPS = tuple(m.name for m in migrations._migrations)

@@ -252,35 +252,48 @@ def _reason(reason: str, what: str) -> str:
     return reason.strip()
 
 
+def _require_counter_staff(operator: Session, permission: Permission, what: str) -> None:
+    """Permanent operators and supervisors start a co-signed change to a handover;
+    outsourced peak-day operators do not."""
+    if operator.role is Role.OUTSOURCED or not allows(operator.role, Permission.HANDOVER):
+        raise PermissionDenied(
+            operator.role,
+            permission,
+            f"peran {ROLE_LABELS[operator.role]} tidak dapat {what}; "
+            "minta operator tetap atau supervisor",
+        )
+
+
+def _live_handover(store: Store, handover_event_id: str, what: str) -> tuple[str, str, str]:
+    """The card, NIK and receipt number of a live handover recorded at this site; inside
+    the caller's write transaction."""
+    row = store.conn.execute(
+        "SELECT card_id, nik, receipt_no, site, voided_by FROM handovers WHERE event_id = ?",
+        (handover_event_id,),
+    ).fetchone()
+    if row is None:
+        raise HandoverRefused("serah terima itu tidak ditemukan; cari ulang dari kuitansinya")
+    card_id, nik, receipt_no, handover_site, voided_by = row
+    if voided_by:
+        raise HandoverRefused(f"serah terima {receipt_no} sudah dibatalkan sebelumnya")
+    site = store.require_device().site
+    if handover_site != site:
+        raise HandoverRefused(
+            f"serah terima {receipt_no} dicatat di situs {handover_site}; {what} di sana"
+        )
+    return card_id, nik, receipt_no
+
+
 def void_handover(
     store: Store, operator: Session, supervisor: Session, handover_event_id: str, reason: str
 ) -> str:
     """Cancel a handover recorded by mistake; the card is ready again, and the receipt
     number stays used. Returns the voiding event's id."""
-    if operator.role is Role.OUTSOURCED or not allows(operator.role, Permission.HANDOVER):
-        raise PermissionDenied(
-            operator.role,
-            Permission.VOID_HANDOVER,
-            f"peran {ROLE_LABELS[operator.role]} tidak dapat membatalkan serah terima; "
-            "minta operator tetap atau supervisor",
-        )
+    _require_counter_staff(operator, Permission.VOID_HANDOVER, "membatalkan serah terima")
     _require_cosigned(operator, supervisor, Permission.VOID_HANDOVER)
     text = _reason(reason, "pembatalan serah terima")
-    site = store.require_device().site
     with store.write():
-        row = store.conn.execute(
-            "SELECT card_id, nik, receipt_no, site, voided_by FROM handovers WHERE event_id = ?",
-            (handover_event_id,),
-        ).fetchone()
-        if row is None:
-            raise HandoverRefused("serah terima itu tidak ditemukan; cari ulang dari kuitansinya")
-        card_id, nik, receipt_no, handover_site, voided_by = row
-        if voided_by:
-            raise HandoverRefused(f"serah terima {receipt_no} sudah dibatalkan sebelumnya")
-        if handover_site != site:
-            raise HandoverRefused(
-                f"serah terima {receipt_no} dicatat di situs {handover_site}; batalkan di sana"
-            )
+        card_id, nik, receipt_no = _live_handover(store, handover_event_id, "batalkan")
         event = store.append(
             EventType.HANDOVER_VOIDED,
             {
@@ -297,6 +310,69 @@ def void_handover(
             "void-handover",
             nik=nik,
             detail={"receipt_no": receipt_no, "approved_by": supervisor.username, "reason": text},
+        )
+    return event.event_id
+
+
+def correct_handover(
+    store: Store,
+    operator: Session,
+    supervisor: Session,
+    handover_event_id: str,
+    *,
+    old_ktp: OldKtp,
+    police_letter: str | None,
+    reason: str,
+) -> str:
+    """Fix what a handover recorded about the old KTP (ticked "withdrawn" when the
+    resident had lost it, say). The handover stands, the register shows it as corrected
+    with the reason, and a copy of the receipt prints the corrected record. Returns the
+    correcting event's id."""
+    _require_counter_staff(operator, Permission.VOID_HANDOVER, "mengoreksi serah terima")
+    _require_cosigned(operator, supervisor, Permission.VOID_HANDOVER)
+    text = _reason(reason, "koreksi serah terima")
+    old_ktp = OldKtp(old_ktp)
+    letter = (police_letter or "").strip() or None
+    if old_ktp is OldKtp.LOST and not letter:
+        raise HandoverRefused(
+            "KTP lama hilang: isi nomor surat kehilangan dari kepolisian, atau pilih opsi lain"
+        )
+    if old_ktp is not OldKtp.LOST:
+        letter = None
+    with store.write():
+        card_id, nik, receipt_no = _live_handover(store, handover_event_id, "koreksi")
+        before = store.conn.execute(
+            "SELECT old_ktp, police_letter FROM handovers WHERE event_id = ?",
+            (handover_event_id,),
+        ).fetchone()
+        if (before[0], before[1]) == (old_ktp.value, letter):
+            raise HandoverRefused(
+                f"serah terima {receipt_no} sudah tercatat seperti itu; tidak ada yang dikoreksi"
+            )
+        event = store.append(
+            EventType.HANDOVER_CORRECTED,
+            {
+                "card_id": card_id,
+                "nik": nik,
+                "handover_event_id": handover_event_id,
+                "receipt_no": receipt_no,
+                "old_ktp": old_ktp.value,
+                "police_letter": letter,
+                "was": {"old_ktp": before[0], "police_letter": before[1]},
+                "reason": text,
+                **_names(operator, supervisor),
+            },
+        )
+        store.audit(
+            operator.username,
+            "correct-handover",
+            nik=nik,
+            detail={
+                "receipt_no": receipt_no,
+                "approved_by": supervisor.username,
+                "old_ktp": old_ktp.value,
+                "reason": text,
+            },
         )
     return event.event_id
 
@@ -400,6 +476,7 @@ __all__ = [
     "AccountRefused",
     "LoginRefused",
     "approve_home_visit",
+    "correct_handover",
     "cosign",
     "create_operator",
     "deactivate",

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.core.registers import (
+    CORRECTED,
     HANDED,
     HOME_VISIT,
     VOIDED,
@@ -31,7 +32,13 @@ def synthetic_register(n: int, *, reconciled: bool = True) -> DailyRegister:
     rows = []
     for i in range(n):
         minutes = 8 * 60 + i * 7 * 60 // max(n, 1)
-        status = VOIDED if i % 50 == 7 else HOME_VISIT if i % 90 == 11 else HANDED
+        status = (
+            VOIDED if i % 50 == 7
+            else HOME_VISIT if i % 90 == 11
+            else CORRECTED if i % 70 == 13
+            else HANDED
+        )  # fmt: skip
+        reason = {VOIDED: "salah kartu", CORRECTED: "KTP lama ditarik → hilang: lupa"}
         rows.append(
             RegisterRow(
                 time=f"{minutes // 60:02d}:{minutes % 60:02d}",
@@ -41,7 +48,7 @@ def synthetic_register(n: int, *, reconciled: bool = True) -> DailyRegister:
                 kelurahan=KELURAHAN[i % len(KELURAHAN)],
                 operator=OPERATORS[i % len(OPERATORS)],
                 status=status,
-                reason="salah kartu" if status == VOIDED else "",
+                reason=reason.get(status, ""),
             )
         )
     record = DrawerRecord(
@@ -100,6 +107,11 @@ def test_register_pdf_has_every_part() -> None:
         assert row.name in text
     assert "DIBATALKAN: salah kartu" in text
     assert "Kunjungan rumah" in text
+    assert "DIKOREKSI, lihat catatan di bawah tabel" in text
+    assert "Catatan pembatalan dan koreksi" in text
+    assert "No. 14 · MGS-02-000014 · Dikoreksi: KTP lama ditarik → hilang: lupa" in text
+    assert "No. 8 · MGS-02-000008 · Dibatalkan: salah kartu" in text
+    assert f"Dikoreksi: {register.corrected}" in text and register.corrected == 1
     # totals: per kelurahan, per operator, and the grand total line
     assert "Rekapitulasi per kelurahan dan per petugas" in text
     for total in register.per_kelurahan + register.per_operator:
@@ -132,9 +144,10 @@ def test_1500_rows_spread_over_numbered_pages() -> None:
     pages = pages_text(register_pdf(register))
     total = len(pages)
     assert total > 1
+    notes = next(k for k, page in enumerate(pages) if "Catatan pembatalan" in page)
     for k, page in enumerate(pages, start=1):
         assert f"Hal. {k} dari {total}" in page
-        if "MGS-0" in page:  # every page with rows starts with the table's header
+        if "MGS-0" in page and k <= notes:  # every page of the table starts with its header
             assert "No. tanda" in page and "Keterangan" in page
     assert sum("MGS-0" in page for page in pages) >= total - 1
     text = flat(" ".join(pages))

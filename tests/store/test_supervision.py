@@ -6,20 +6,25 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from desktop.core.events import SCHEMA_VERSION, Event, EventType, Timestamp
 from desktop.core.handover import OldKtp
+from desktop.core.registers import CORRECTED
 from desktop.core.roles import PermissionDenied, Role
 from desktop.store import Store
+from desktop.store.counter import find, receipt_data
 from desktop.store.demo import DEMO_PASSWORD
 from desktop.store.handover import HandoverRefused, record_handover
+from desktop.store.registers import daily_register
 from desktop.store.sessions import LoginRefused, Session, login
 from desktop.store.supervision import (
     AccountRefused,
     approve_home_visit,
+    correct_handover,
     cosign,
     create_operator,
     deactivate,
@@ -437,3 +442,102 @@ def test_rebuild_gives_the_same_state_after_every_supervisor_action(small_city: 
 
     before, after = small_city.rebuild()
     assert before == after
+
+
+# -- corrections -----------------------------------------------------------------------------
+
+
+def test_correct_handover_fixes_the_old_ktp_record_and_names_both_people(
+    small_city: Store,
+) -> None:
+    card_id, nik = card_at(small_city)
+    receipt = hand_over(small_city, card_id, nik)
+    op, sup = session(small_city, "operator1"), session(small_city, "supervisor")
+
+    event_id = correct_handover(
+        small_city, op, sup, receipt.event_id,
+        old_ktp=OldKtp.LOST, police_letter=" LP/12/IX/2012 ", reason="KTP lama ternyata hilang",
+    )  # fmt: skip
+
+    assert status_of(small_city, card_id) == "handed_over"  # the handover stands
+    row = small_city.conn.execute(
+        "SELECT old_ktp, police_letter, corrected_by, voided_by FROM handovers WHERE event_id = ?",
+        (receipt.event_id,),
+    ).fetchone()
+    assert row == ("lost", "LP/12/IX/2012", event_id, None)
+    event = last_event(small_city, EventType.HANDOVER_CORRECTED)
+    assert event.payload["was"] == {"old_ktp": "withdrawn", "police_letter": None}
+    assert (event.payload["operator"], event.payload["approved_by"]) == ("operator1", "supervisor")
+    actor, action, audit_nik, detail = last_audit(small_city)
+    assert (actor, action, audit_nik) == ("operator1", "correct-handover", nik)
+    assert detail["approved_by"] == "supervisor"
+
+    before, after = small_city.rebuild()
+    assert before == after  # the correction replays to the same state
+
+
+def test_correct_handover_refusals(small_city: Store) -> None:
+    card_id, nik = card_at(small_city)
+    receipt = hand_over(small_city, card_id, nik)
+    op, sup = session(small_city, "operator1"), session(small_city, "supervisor")
+    before = sizes(small_city)
+
+    def correct(operator=op, supervisor=sup, old_ktp=OldKtp.NONE, letter=None, reason="salah"):
+        correct_handover(
+            small_city, operator, supervisor, receipt.event_id,
+            old_ktp=old_ktp, police_letter=letter, reason=reason,
+        )  # fmt: skip
+
+    with pytest.raises(PermissionDenied, match="alih daya tidak dapat mengoreksi"):
+        correct(operator=session(small_city, "alihdaya1"))
+    with pytest.raises(PermissionDenied, match="minta supervisor"):
+        correct(supervisor=session(small_city, "operator2"))
+    with pytest.raises(HandoverRefused, match="alasan koreksi"):
+        correct(reason="  ")
+    with pytest.raises(HandoverRefused, match="surat kehilangan"):
+        correct(old_ktp=OldKtp.LOST, letter=" ")
+    with pytest.raises(HandoverRefused, match="sudah tercatat seperti itu"):
+        correct(old_ktp=OldKtp.WITHDRAWN)
+    assert sizes(small_city) == before
+
+    void_handover(small_city, op, sup, receipt.event_id, "salah orang")
+    with pytest.raises(HandoverRefused, match="sudah dibatalkan"):
+        correct()
+
+
+def test_a_receipt_printed_before_a_correction_still_verifies(small_city: Store) -> None:
+    card_id, nik = card_at(small_city)
+    receipt = hand_over(small_city, card_id, nik)
+    original = receipt_data(small_city, receipt.receipt_no)
+    op, sup = session(small_city, "operator1"), session(small_city, "supervisor")
+    correct_handover(
+        small_city, op, sup, receipt.event_id,
+        old_ktp=OldKtp.LOST, police_letter="LP/1", reason="hilang",
+    )  # fmt: skip
+
+    corrected = receipt_data(small_city, receipt.receipt_no, copy=True)
+    assert (corrected.old_ktp, corrected.police_letter) == ("lost", "LP/1")
+    assert corrected.check_code() != original.check_code()
+    for paper in (original, corrected):
+        assert find(small_city, paper.qr_text(), actor="supervisor").receipt_check is True
+    forged = replace(original, old_ktp="none")
+    assert find(small_city, forged.qr_text(), actor="supervisor").receipt_check is False
+
+
+def test_the_register_shows_a_corrected_handover_with_what_changed(small_city: Store) -> None:
+    card_id, nik = card_at(small_city)
+    receipt = hand_over(small_city, card_id, nik)
+    op, sup = session(small_city, "operator1"), session(small_city, "supervisor")
+    correct_handover(
+        small_city, op, sup, receipt.event_id,
+        old_ktp=OldKtp.LOST, police_letter="LP/7", reason="penduduk lupa bilang",
+    )  # fmt: skip
+    day = date.fromisoformat(receipt.wall_time[:10])
+
+    register = daily_register(small_city, "MGS", day)
+
+    (row,) = [r for r in register.rows if r.receipt_no == receipt.receipt_no]
+    assert row.status == CORRECTED and not row.voided
+    assert row.reason == "KTP lama ditarik → hilang (surat polisi LP/7): penduduk lupa bilang"
+    assert register.corrected == 1
+    assert register.handed_over == len(register.rows) - register.voided
