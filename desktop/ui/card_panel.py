@@ -93,6 +93,8 @@ class CardPanelView(QFrame):
                 "Ambil kartu dari kotak, pastikan pemilik hadir sendiri dan wajahnya cocok "
                 "dengan foto, lalu ketik empat digit terakhir NIK pada kartu."
             )
+            + " "
+            + self.tr("Pemilik sakit dan tidak dapat datang: kunjungan rumah (Ctrl+U).")
         )
 
     def _other_site(self, panel: CardPanel) -> None:
@@ -129,7 +131,10 @@ class CardPanelView(QFrame):
                 "salinan (Ctrl+P); salinan ditandai SALINAN."
             )
             + " "
-            + self.tr("Supervisor dapat membatalkan serah terima yang keliru (Ctrl+B).")
+            + self.tr(
+                "Supervisor dapat membatalkan serah terima yang keliru (Ctrl+B) atau "
+                "mengoreksi catatan KTP lamanya (Ctrl+K)."
+            )
         )
 
     def _handover_line(self, h) -> str:
@@ -149,7 +154,7 @@ class CardPanelView(QFrame):
         self.action.setText(
             self.tr(
                 "Jangan serahkan apa pun. Panggil supervisor untuk memeriksa kedua "
-                "serah terima dan menyelesaikan konflik."
+                "serah terima dan menyelesaikan konflik (Ctrl+E)."
             )
         )
 

@@ -19,7 +19,7 @@ from desktop.store.handover import Receipt, record_handover
 from desktop.store.search import Resident
 from desktop.store.sessions import Session
 from desktop.ui.card_panel import CardPanelView
-from desktop.ui.cosign import CosignDialog
+from desktop.ui.cosign import ChoiceFields, CosignDialog, ExtraFields, OldKtpFields
 from desktop.ui.handover_form import HandoverForm
 from desktop.ui.operations import Operations
 from desktop.ui.qt import (
@@ -38,7 +38,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.style import set_tone
-from desktop.ui.text import fill, sentence, show_date
+from desktop.ui.text import fill, sentence, show_date, show_time
 
 
 class CounterScreen(QWidget):
@@ -93,7 +93,9 @@ class CounterScreen(QWidget):
         self._shortcut("F2", self.focus_search)
         self._shortcut("Ctrl+P", self._copy)
         self._shortcut("Ctrl+B", self.void_last_handover)
-        self._shortcut("Ctrl+E", self.release_card)
+        self._shortcut("Ctrl+E", self.approve_card)
+        self._shortcut("Ctrl+K", self.correct_last_handover)
+        self._shortcut("Ctrl+U", self.home_visit)
         self.cosign_dialog: CosignDialog | None = None
         # Alt+1/2/3 (old KTP) and Alt+H (present) are the form's own mnemonics.
 
@@ -232,15 +234,22 @@ class CounterScreen(QWidget):
 
     # -- supervisor actions, co-signed at this workstation ---------------------------------
 
-    def open_cosign(self, what: str, on_approved: Callable[[str, str, str], None]) -> CosignDialog:
+    def open_cosign(
+        self,
+        what: str,
+        on_approved: Callable[[str, str, str], None],
+        *,
+        extra: ExtraFields | None = None,
+        reason_label: str | None = None,
+    ) -> CosignDialog:
         """Open the co-sign dialog without blocking; `on_approved(username, password,
         reason)` runs when the supervisor signs. Returns the dialog."""
-        dialog = CosignDialog(what, self)
+        dialog = CosignDialog(what, self, extra=extra, reason_label=reason_label)
         dialog.approved.connect(on_approved)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.cosign_dialog = dialog
         dialog.open()
-        dialog.reason.setFocus()
+        (extra.first_field() if extra is not None else dialog.reason).setFocus()
         return dialog
 
     def _closed(self, dialog: CosignDialog) -> None:
@@ -269,6 +278,133 @@ class CounterScreen(QWidget):
             fill(self.tr("Batalkan serah terima dengan tanda terima %1."), receipt_no), approved
         )
 
+    def correct_last_handover(self) -> CosignDialog | None:
+        """Fix the old-KTP record of the card's handover (Ctrl+K), co-signed."""
+        panel, session = self.panel.panel, self.session
+        if not (panel and panel.case is PanelCase.HANDED_OVER and panel.handovers and session):
+            self.say(self.tr("Koreksi hanya untuk kartu yang sudah diserahkan."), "error")
+            return None
+        handover = panel.handovers[-1]
+        nik, event_id, receipt_no = panel.nik, handover.event_id, handover.receipt_no
+        fields = OldKtpFields(current=OldKtp(handover.old_ktp))
+
+        def approved(username: str, password: str, reason: str) -> None:
+            old_ktp, letter = fields.chosen(), fields.police_letter.text()
+
+            def work(store) -> CardPanel:
+                supervisor = supervision.cosign(store, username, password)
+                supervision.correct_handover(
+                    store, session, supervisor, event_id,
+                    old_ktp=old_ktp, police_letter=letter, reason=reason,
+                )  # fmt: skip
+                return panel_for_nik(store, nik)
+
+            done = fill(
+                self.tr("Serah terima %1 dikoreksi. Cetak salinan tanda terima dengan Ctrl+P."),
+                receipt_no,
+            )
+            self._run_cosigned(work, done)
+
+        return self.open_cosign(
+            fill(self.tr("Koreksi catatan KTP lama pada serah terima %1."), receipt_no),
+            approved,
+            extra=fields,
+        )
+
+    def home_visit(self) -> CosignDialog | None:
+        """Record a handover at the home of a housebound resident (Ctrl+U), approved by a
+        supervisor; the receipt prints as after any handover."""
+        panel, session = self.panel.panel, self.session
+        if not (panel and panel.can_hand_over and panel.card and session):
+            self.say(
+                self.tr("Kunjungan rumah hanya untuk kartu yang siap diserahkan di sini."),
+                "error",
+            )
+            return None
+        card_id = panel.card.card_id
+        fields = OldKtpFields(current=OldKtp.WITHDRAWN, last_four=panel.nik[-4:])
+
+        def approved(username: str, password: str, note: str) -> None:
+            old_ktp, letter = fields.chosen(), fields.police_letter.text()
+            four = fields.last_four.text()
+
+            def work(store) -> Receipt:
+                supervisor = supervision.cosign(store, username, password)
+                return supervision.approve_home_visit(
+                    store, session, supervisor, card_id,
+                    last_four=four, old_ktp=old_ktp, police_letter=letter, note=note,
+                )  # fmt: skip
+
+            self.ops.run(work, on_done=self._handed, on_error=self._cosign_refused, writes=True)
+
+        return self.open_cosign(
+            fill(
+                self.tr(
+                    "Serahkan kartu %1 kepada %2 di rumahnya (sakit atau tidak dapat datang). "
+                    "Bawa kartu dan tanda terima; periksa wajah dengan foto kartu."
+                ),
+                card_id,
+                self.panel.name.text(),
+            ),
+            approved,
+            extra=fields,
+            reason_label=self.tr("Keterangan"),
+        )
+
+    def approve_card(self) -> CosignDialog | None:
+        """Ctrl+E: the supervisor's approval the card panel asks for — release a withheld
+        card, or settle a card handed over twice."""
+        panel = self.panel.panel
+        if panel and panel.case is PanelCase.CONFLICT:
+            return self.resolve_conflict()
+        return self.release_card()
+
+    def resolve_conflict(self) -> CosignDialog | None:
+        panel, session = self.panel.panel, self.session
+        if not (panel and panel.case is PanelCase.CONFLICT and panel.card and session):
+            self.say(self.tr("Penyelesaian hanya untuk kartu yang konflik."), "error")
+            return None
+        nik, card_id = panel.nik, panel.card.card_id
+        fields = ChoiceFields(
+            self.tr("Yang benar terjadi"),
+            [
+                (
+                    fill(
+                        self.tr("%1 · %2 · %3"),
+                        h.receipt_no,
+                        show_time(h.wall_time),
+                        h.operator_name,
+                    ),
+                    h.event_id,
+                )
+                for h in panel.handovers
+            ],
+        )
+
+        def approved(username: str, password: str, reason: str) -> None:
+            keep = fields.value()
+
+            def work(store) -> CardPanel:
+                supervisor = supervision.cosign(store, username, password)
+                supervision.resolve_conflict_cosigned(
+                    store, session, supervisor, card_id, keep, reason
+                )
+                return panel_for_nik(store, nik)
+
+            self._run_cosigned(work, self.tr("Konflik diselesaikan; yang lain dibatalkan."))
+
+        return self.open_cosign(
+            fill(
+                self.tr(
+                    "Kartu %1 tercatat diserahkan dua kali. Pilih serah terima yang benar "
+                    "terjadi; yang lain dibatalkan di semua loket."
+                ),
+                card_id,
+            ),
+            approved,
+            extra=fields,
+        )
+
     def release_card(self) -> CosignDialog | None:
         panel, session = self.panel.panel, self.session
         if not (panel and panel.case is PanelCase.WITHHELD and panel.card and session):
@@ -291,11 +427,11 @@ class CounterScreen(QWidget):
             self.show_panel(panel)
             self.say(done_text, "ok")
 
-        def refused(error: Exception) -> None:
-            if isinstance(error, StoreError | PermissionError):
-                self.say(str(error), "error")
-                self.focus_search()
-            else:
-                self.ops.report(error)
+        self.ops.run(work, on_done=done, on_error=self._cosign_refused, writes=True)
 
-        self.ops.run(work, on_done=done, on_error=refused, writes=True)
+    def _cosign_refused(self, error: Exception) -> None:
+        if isinstance(error, StoreError | PermissionError):
+            self.say(str(error), "error")
+            self.focus_search()
+        else:
+            self.ops.report(error)
