@@ -26,6 +26,7 @@ from desktop.core.registers import (
     totals,
 )
 from desktop.core.roles import Permission, Role, require
+from desktop.store.sessions import Session
 from desktop.store.store import Store, StoreError
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "drawer_expected",
     "drawer_record",
     "record_drawer_count",
+    "register_for",
     "totals",
 ]
 
@@ -172,6 +174,22 @@ def daily_register(store: Store, site: str, day: date) -> DailyRegister:
         per_operator=totals(rows, lambda r: r.operator),
         reconciliation=drawer_record(store, site, day),
     )
+
+
+def register_for(
+    store: Store, actor: Session, site: str, day: date, *, paper: bool = False
+) -> DailyRegister:
+    """`daily_register` for a signed-in supervisor; a printed or saved copy (`paper`) is
+    recorded in the audit log, since it carries every NIK and name of the day."""
+    require(actor.role, Permission.PRINT_REGISTER)
+    register = daily_register(store, site, day)
+    if paper:
+        store.audit(
+            actor.username,
+            "print-register",
+            detail={"site": site, "day": day.isoformat(), "rows": len(register.rows)},
+        )
+    return register
 
 
 def drawer_expected(store: Store, site: str, day: date) -> DrawerCount:

@@ -26,11 +26,13 @@ from desktop.ui.qt import (
     QPushButton,
     QShortcut,
     QStackedWidget,
+    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
 from desktop.ui.receipt_printer import ReceiptPrinter
+from desktop.ui.supervisor_desk import SupervisorDesk, may_use_desk
 from desktop.ui.sync_worker import BackgroundSync, SyncOutcome
 from desktop.ui.text import fill, sentence, show_time
 
@@ -75,14 +77,20 @@ class MainWindow(QMainWindow):
         self.login_panel = LoginPanel(office)
         self.counter = CounterScreen(ops)
         self.lock = LockScreen()
+        self.desk = SupervisorDesk(ops, device.site)
+        self.desk.set_printer(settings.printer)
+        self._before_lock: QWidget = self.counter
         self.stack = QStackedWidget()
-        for page in (self.login_panel, self.counter, self.lock):
+        for page in (self.login_panel, self.counter, self.desk, self.lock):
             self.stack.addWidget(page)
 
         self.who = QLabel()
         self.who.setObjectName("who")
         self.where = QLabel(office)
         self.where.setObjectName("where")
+        self.desk_button = QPushButton(self.tr("Meja supervisor"))
+        self.desk_button.setObjectName("deskButton")
+        self.desk_button.setToolTip("F9")
         self.reprint_button = QPushButton()
         self.reprint_button.setObjectName("reprintButton")
         self.settings_button = QPushButton(self.tr("Pengaturan"))
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.who)  # the office is in the title and the status bar
         header.addStretch(1)
         for button in (
+            self.desk_button,
             self.reprint_button,
             self.sync_button,
             self.enrol_button,
@@ -148,6 +157,8 @@ class MainWindow(QMainWindow):
         self.printer.failed.connect(self._print_failed)
         self.printer.printed.connect(self._printed)
         self.reprint_button.clicked.connect(self.open_reprint_queue)
+        self.desk_button.clicked.connect(self.toggle_desk)
+        self.desk.closed.connect(self.show_counter)
         self.settings_button.clicked.connect(self.open_settings)
         self.sync_button.clicked.connect(self.sync_now)
         self.enrol_button.clicked.connect(self.open_enrol)
@@ -164,8 +175,12 @@ class MainWindow(QMainWindow):
             ("Ctrl+R", self.open_reprint_queue),
             ("Ctrl+,", self.open_settings),
             ("Ctrl+S", self.sync_now),
+            ("F9", self.toggle_desk),
         ):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        back = QShortcut(QKeySequence("Escape"), self.desk)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.show_counter)
         QApplication.instance().installEventFilter(self)
         self._show_login()
 
@@ -174,6 +189,7 @@ class MainWindow(QMainWindow):
     def _show_login(self) -> None:
         self.session = None
         self.counter.session = None
+        self.desk.set_session(None)
         self.header.setVisible(False)
         self.idle.stop()
         self.stack.setCurrentWidget(self.login_panel)
@@ -197,6 +213,8 @@ class MainWindow(QMainWindow):
     def _logged_in(self, session: Session) -> None:
         self.session = session
         self.counter.session = session
+        self.desk.set_session(session)
+        self.desk_button.setVisible(may_use_desk(session))
         self.printer.actor = session.username
         self.who.setText(fill(self.tr("%1 · %2"), session.full_name, session.role_label))
         self.header.setVisible(True)
@@ -218,6 +236,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.stack.currentWidget() is self.lock:
             return
         self.idle.stop()
+        self._before_lock = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.lock)
         self.lock.show_for(self.session.full_name)
 
@@ -236,9 +255,36 @@ class MainWindow(QMainWindow):
         )
 
     def _unlocked(self) -> None:
-        self.stack.setCurrentWidget(self.counter)
+        self.stack.setCurrentWidget(self._before_lock)
         self.idle.start()
-        self.counter.search.setFocus()
+        if self._before_lock is self.counter:
+            self.counter.search.setFocus()
+
+    # -- the supervisor's desk -------------------------------------------------------------
+
+    def toggle_desk(self) -> None:
+        if self.stack.currentWidget() is self.desk:
+            self.show_counter()
+        else:
+            self.open_desk()
+
+    def open_desk(self, tab: str | None = None) -> SupervisorDesk | None:
+        if self.locked or not may_use_desk(self.session):
+            return None
+        self.stack.setCurrentWidget(self.desk)
+        self.desk_button.hide()  # the desk has its own way back (and Esc)
+        if tab is not None:
+            self.desk.show_tab(tab)
+        else:
+            self.desk.refresh()
+        return self.desk
+
+    def show_counter(self) -> None:
+        if self.session is None or self.locked:
+            return
+        self.stack.setCurrentWidget(self.counter)
+        self.desk_button.setVisible(may_use_desk(self.session))
+        self.counter.focus_search()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.session and not self.locked:
@@ -375,6 +421,7 @@ class MainWindow(QMainWindow):
         for name, value in vars(chosen).items():
             setattr(self.settings, name, value)
         self.idle.setInterval(chosen.idle_lock_minutes * 60_000)
+        self.desk.set_printer(chosen.printer)
         self.status_message.setText(self.tr("Pengaturan disimpan."))
 
     def closeEvent(self, event) -> None:

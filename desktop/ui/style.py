@@ -19,6 +19,13 @@ QCheckBox::indicator, QRadioButton::indicator { width: 26px; height: 26px; }
 QPushButton#primary { font-size: 18pt; font-weight: bold; padding: 10px 24px; }
 QTableWidget { font-size: 14pt; }
 QStatusBar { font-size: 12pt; }
+QWidget#desk QWidget { font-size: 12pt; }
+QWidget#desk QTableWidget, QWidget#desk QHeaderView::section { font-size: 11pt; }
+QWidget#desk QLabel#deskTitle { font-size: 18pt; font-weight: bold; color: #1b4f72; }
+QWidget#desk QTabBar::tab { font-size: 13pt; padding: 6px 16px; }
+QWidget#desk QLabel#figure { font-size: 22pt; font-weight: bold; color: #1b4f72; }
+QWidget#desk QLabel#message[tone="error"] { color: #922b21; font-weight: bold; }
+QWidget#desk QLabel#message[tone="ok"] { color: #145a32; font-weight: bold; }
 """
 
 

@@ -1,0 +1,154 @@
+"""The supervisor's desk: the day's register and drawer count, progress, uncollected cards,
+exports, accounts and the audit log, one tab each. The desk only assembles the tabs and
+shows those the signed-in role may use; every tab asks the store, which checks again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.core.roles import Permission, allows
+from desktop.store.sessions import Session
+from desktop.ui.operations import Operations
+from desktop.ui.qt import (
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.ui.register_view import RegisterTab
+
+import importlib  # TEMPORARY while the other tabs are written
+
+
+def _later(module: str, name: str):
+    def make(ops):
+        import os
+        if os.environ.get("NOTABS"):
+            return None
+        try:
+            return getattr(importlib.import_module(module), name)(ops)
+        except (ImportError, AttributeError):
+            return None
+
+    return make
+
+
+AccountsTab = _later("desktop.ui.accounts_view", "AccountsTab")
+AuditTab = _later("desktop.ui.audit_view", "AuditTab")
+ExportTab = _later("desktop.ui.export_view", "ExportTab")
+ProgressTab = _later("desktop.ui.progress_view", "ProgressTab")
+UncollectedTab = _later("desktop.ui.uncollected_view", "UncollectedTab")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorDesk", text)
+
+
+@dataclass(frozen=True)
+class _TabSpec:
+    name: str  # objectName, for tests and the style sheet
+    title: Callable[[], str]  # translated when the desk is built
+    make: Callable[[Operations], QWidget]
+    permissions: tuple[Permission, ...]  # any one of them shows the tab
+
+
+_TABS = (
+    _TabSpec("register", lambda: _tr("Register harian"), RegisterTab,
+             (Permission.PRINT_REGISTER,)),
+    _TabSpec("progress", lambda: _tr("Kemajuan"), ProgressTab,
+             (Permission.PRINT_REGISTER, Permission.VIEW_AUDIT)),
+    _TabSpec("uncollected", lambda: _tr("Belum diambil"), UncollectedTab,
+             (Permission.PRINT_REGISTER, Permission.EXPORT)),
+    _TabSpec("export", lambda: _tr("Ekspor"), ExportTab, (Permission.EXPORT,)),
+    _TabSpec("accounts", lambda: _tr("Akun petugas"), AccountsTab,
+             (Permission.MANAGE_ACCOUNTS,)),
+    _TabSpec("audit", lambda: _tr("Log audit"), AuditTab, (Permission.VIEW_AUDIT,)),
+)  # fmt: skip
+
+
+def may_use_desk(session: Session | None) -> bool:
+    return session is not None and any(
+        allows(session.role, p) for spec in _TABS for p in spec.permissions
+    )
+
+
+class SupervisorDesk(QWidget):
+    closed = Signal()  # back to the counter
+
+    def __init__(self, ops: Operations, site: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("desk")
+        self.ops = ops
+        self.site = site
+        self.session: Session | None = None
+        self.title = QLabel(self.tr("Meja supervisor"))
+        self.title.setObjectName("deskTitle")
+        self.back = QPushButton(self.tr("Kembali ke loket (Esc)"))
+        self.back.setObjectName("backButton")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("deskTabs")
+        self.pages: dict[str, QWidget] = {}
+        for spec in _TABS:
+            page = spec.make(ops)
+            if page is None:
+                continue
+            page.setObjectName(spec.name)
+            page.setParent(self)  # owned by the desk whether or not its tab is shown
+            page.hide()
+            if hasattr(page, "site"):
+                page.site = site
+            self.pages[spec.name] = page
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.back)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.tabs, 1)
+        self.back.clicked.connect(self.closed)
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
+        ops.changed.connect(self._changed)
+
+    def set_printer(self, name: str) -> None:
+        """The workstation's printer is where the papers go unless the dialog says else."""
+        for page in self.pages.values():
+            output = getattr(page, "output", None)
+            if output is not None:
+                output.printer_name = name
+
+    def set_session(self, session: Session | None) -> None:
+        """Show the tabs this person may use, each knowing who acts."""
+        self.session = session
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        for spec in _TABS:
+            page = self.pages.get(spec.name)
+            if page is None:
+                continue
+            page.session = session
+            if session is not None and any(allows(session.role, p) for p in spec.permissions):
+                self.tabs.addTab(page, spec.title())
+        self.tabs.blockSignals(False)
+
+    def show_tab(self, name: str) -> QWidget:
+        page = self.pages[name]
+        self.tabs.setCurrentWidget(page)
+        self.refresh()
+        return page
+
+    def current(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def refresh(self) -> None:
+        page = self.current()
+        if page is not None and self.session is not None:
+            page.refresh()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
