@@ -156,7 +156,8 @@ class CosignDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.extra = extra
-        form = QFormLayout()
+        # The action's fields and the signature share one form, so their labels line up.
+        form = extra.form if extra is not None else QFormLayout()
         form.addRow(reason_label or self.tr("Alasan"), self.reason)
         form.addRow(self.tr("Nama pengguna supervisor"), self.username)
         form.addRow(self.tr("Kata sandi supervisor"), self.password)
@@ -174,7 +175,8 @@ class CosignDialog(QDialog):
         box.addWidget(self.what)
         if extra is not None:
             box.addWidget(extra)
-        box.addLayout(form)
+        else:
+            box.addLayout(form)
         box.addWidget(self.message)
         box.addLayout(buttons)
         self.reason.setFocus()
