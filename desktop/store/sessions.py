@@ -46,7 +46,8 @@ def _recent_attempts(store: Store, username: str) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def _locked_until(store: Store, username: str, now: datetime) -> datetime | None:
+def locked_until(store: Store, username: str, now: datetime) -> datetime | None:
+    """When a locked-out account opens again, or None when it is not locked now."""
     rows = _recent_attempts(store, username)
     if len(rows) < MAX_FAILURES or any(not a.endswith("-failed") for a, _ in rows):
         return None
@@ -76,7 +77,7 @@ def authenticate(
     username = username.strip().lower()
     if not username or not password:
         raise LoginRefused("isi nama pengguna dan kata sandi")
-    locked = _locked_until(store, username, now)
+    locked = locked_until(store, username, now)
     if locked:
         store.audit(username, f"{purpose}-refused", detail={"reason": "locked"})
         raise LoginRefused(
@@ -135,7 +136,7 @@ def _failures_in_a_row(store: Store, username: str) -> int:
 def unlock(store: Store, session: Session, password: str) -> None:
     """Unlock the idle lock screen: only the signed-in person's password opens it, and
     wrong guesses here lock the account just as at the sign-in panel."""
-    locked = _locked_until(store, session.username, datetime.now().astimezone())
+    locked = locked_until(store, session.username, datetime.now().astimezone())
     if locked:
         store.audit(session.username, "unlock-refused", detail={"reason": "locked"})
         raise LoginRefused(
