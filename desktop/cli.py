@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from desktop.cli_desk import add_commands as add_desk_commands
 from desktop.core.nik import NikError, looks_like_nik, parse_nik
 from desktop.core.regions import regions
 from desktop.paths import ENV_DATA_DIR, default_data_dir
@@ -57,7 +58,7 @@ def data_dir_option(fn: Callable) -> Callable:
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
             sys.exit(1)
-        except StoreError as exc:
+        except (StoreError, PermissionError) as exc:  # PermissionDenied: a role's limit
             _fail(str(exc))
 
     return wrapper
@@ -338,6 +339,9 @@ def sync_command(store: Store) -> None:
             f"  peringatan: jam komputer ini selisih {report.clock_skew_ms // 1000} detik "
             "dari server; betulkan jam Windows/Linux"
         )
+
+
+add_desk_commands(cli, data_dir_option)
 
 
 def main() -> None:

@@ -1,0 +1,226 @@
+"""loket-admin's supervisor desk: the same papers, lists, exports and account changes as the
+app's desk, for IT staff and scripts. Each command signs in with `--as USER` (password from
+`$LOKET_PASSWORD` or asked for), so the store checks the same permissions and the audit
+log names the same person as in the app."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from desktop.store import Store
+from desktop.store.sessions import LoginRefused, Session, login
+
+PASSWORD_ENV = "LOKET_PASSWORD"
+
+
+def _day(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH") from None
+
+
+def signed_in(fn: Callable) -> Callable:
+    """Adds `--as USER` and passes the signed-in `Session` after the store."""
+
+    @click.option(
+        "--as",
+        "acting_as",
+        required=True,
+        help=f"Akun yang bertindak (kata sandi dari ${PASSWORD_ENV} atau ditanyakan).",
+    )
+    @wraps(fn)
+    def wrapper(store: Store, *args: Any, acting_as: str, **kwargs: Any) -> Any:
+        password = os.environ.get(PASSWORD_ENV) or click.prompt(
+            f"Kata sandi {acting_as}", hide_input=True
+        )
+        try:
+            session = login(store, acting_as, password)
+        except LoginRefused as exc:
+            click.echo(f"Gagal: masuk sebagai {acting_as} ditolak: {exc}", err=True)
+            sys.exit(1)
+        return fn(store, session, *args, **kwargs)
+
+    return wrapper
+
+
+def _write_pdf(pdf: bytes, out: Path) -> None:
+    """Write whole or not at all (a temporary file beside the target, then a rename)."""
+    temporary = out.with_name(f".{out.name}.tmp")
+    try:
+        temporary.write_bytes(pdf)
+        os.replace(temporary, out)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        click.echo(f"Gagal: {out}: tidak dapat ditulis ({exc.strerror or exc}); pilih folder lain",
+                   err=True)  # fmt: skip
+        sys.exit(1)
+
+
+def _status(account) -> str:
+    from desktop.store.account_list import AccountStatus
+
+    status = account.status
+    if status is AccountStatus.INACTIVE:
+        return "nonaktif"
+    if status is AccountStatus.EXPIRED:
+        return f"kedaluwarsa sejak {account.expires_on:%d-%m-%Y}"
+    if status is AccountStatus.LOCKED:
+        return f"terkunci s.d. {account.locked_until:%H:%M}"
+    return f"aktif s.d. {account.expires_on:%d-%m-%Y}" if account.expires_on else "aktif"
+
+
+def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
+    @cli.command("register")
+    @click.option("--day", "day_text", help="Tanggal TTTT-BB-HH (bawaan: hari ini).")
+    @click.option("--site", type=click.Choice(["MGS", "DSP"]), help="Bawaan: situs loket ini.")
+    @click.option(
+        "--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+        help="File PDF yang ditulis.",
+    )  # fmt: skip
+    @data_dir_option
+    @signed_in
+    def register_command(
+        store: Store, session: Session, day_text: str | None, site: str | None, out: Path
+    ) -> None:
+        """Daftar serah terima harian (PDF) untuk ditandatangani supervisor."""
+        from desktop.documents.daily_register import register_pdf
+        from desktop.store.registers import register_for
+
+        day = _day(day_text)
+        site = site or store.require_device().site
+        register = register_for(store, session, site, day, paper=True)
+        _write_pdf(register_pdf(register), out)
+        click.echo(
+            f"{out}: {len(register.rows)} baris, {register.handed_over} diserahkan, "
+            f"{register.voided} dibatalkan ({site}, {day:%d-%m-%Y})."
+        )
+
+    @cli.command("accounts")
+    @data_dir_option
+    @signed_in
+    def accounts_command(store: Store, session: Session) -> None:
+        """Daftar akun petugas dengan peran, kantor dan statusnya."""
+        from desktop.store.account_list import list_accounts
+
+        accounts = list_accounts(store, session)
+        click.echo(f"{'Pengguna':<14}{'Nama':<28}{'Peran':<20}{'Kantor':<8}Status")
+        for account in accounts:
+            click.echo(
+                f"{account.username:<14}{account.full_name[:27]:<28}{account.role_label:<20}"
+                f"{account.site or '-':<8}{_status(account)}"
+            )
+
+    @cli.command("add-account")
+    @click.argument("username")
+    @click.option("--name", "full_name", required=True, help="Nama lengkap petugas.")
+    @click.option(
+        "--role", type=click.Choice(["operator", "outsourced", "supervisor", "admin"]),
+        required=True, help="outsourced = operator alih daya (wajib --until).",
+    )  # fmt: skip
+    @click.option("--site", type=click.Choice(["MGS", "DSP"]), help="Kosong: kedua kantor.")
+    @click.option("--until", "expires_on", help="Hari terakhir akun alih daya (TTTT-BB-HH).")
+    @data_dir_option
+    @signed_in
+    def add_account_command(
+        store: Store, session: Session, username: str, full_name: str, role: str,
+        site: str | None, expires_on: str | None,
+    ) -> None:  # fmt: skip
+        """Buat akun petugas; kata sandi awalnya ditanyakan dua kali."""
+        from desktop.core.roles import Role
+        from desktop.store.supervision import create_operator
+
+        password = click.prompt(
+            f"Kata sandi awal {username}", hide_input=True, confirmation_prompt=True
+        )
+        create_operator(
+            store, session, username.strip().lower(), full_name, Role(role), password,
+            site=site, expires_on=expires_on,
+        )  # fmt: skip
+        until = f" Berlaku s.d. {expires_on}." if expires_on else ""
+        click.echo(f"Akun {username} dibuat.{until}")
+
+    @cli.command("reset-password")
+    @click.argument("username")
+    @data_dir_option
+    @signed_in
+    def reset_password_command(store: Store, session: Session, username: str) -> None:
+        """Atur kata sandi baru untuk akun (juga membuka kunci karena salah sandi)."""
+        from desktop.store.supervision import reset_password
+
+        password = click.prompt(
+            f"Kata sandi baru {username}", hide_input=True, confirmation_prompt=True
+        )
+        reset_password(store, session, username, password)
+        click.echo(f"Kata sandi {username} diganti.")
+
+    @cli.command("extend-account")
+    @click.argument("username")
+    @click.option("--until", "expires_on", required=True, help="Hari terakhir baru.")
+    @data_dir_option
+    @signed_in
+    def extend_account_command(
+        store: Store, session: Session, username: str, expires_on: str
+    ) -> None:
+        """Perpanjang masa berlaku akun operator alih daya."""
+        from desktop.store.supervision import extend_expiry
+
+        extend_expiry(store, session, username, expires_on)
+        click.echo(f"Akun {username} berlaku s.d. {expires_on}.")
+
+    @cli.command("deactivate-account")
+    @click.argument("username")
+    @click.option("--reason", required=True, help="Alasan menonaktifkan.")
+    @data_dir_option
+    @signed_in
+    def deactivate_account_command(
+        store: Store, session: Session, username: str, reason: str
+    ) -> None:
+        """Nonaktifkan akun; pekerjaannya tetap tercatat atas namanya."""
+        from desktop.store.supervision import deactivate
+
+        deactivate(store, session, username, reason)
+        click.echo(f"Akun {username} dinonaktifkan.")
+
+    @cli.command("audit")
+    @click.option("--person", help="Hanya tindakan akun ini.")
+    @click.option("--from", "start", help="Dari tanggal (TTTT-BB-HH).")
+    @click.option("--to", "end", help="Sampai tanggal (TTTT-BB-HH).")
+    @click.option("--nik", help="Hanya entri tentang NIK ini.")
+    @click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True,
+                  help="Paling banyak sekian entri.")  # fmt: skip
+    @data_dir_option
+    @signed_in
+    def audit_command(
+        store: Store, session: Session, person: str | None, start: str | None,
+        end: str | None, nik: str | None, limit: int,
+    ) -> None:  # fmt: skip
+        """Log audit (terbaru dahulu) dan keutuhan rantai hash-nya."""
+        from desktop.store.audit_view import audit_entries
+
+        page = audit_entries(
+            store, session, person=person, nik=nik, limit=limit,
+            start=_day(start) if start else None, end=_day(end) if end else None,
+        )  # fmt: skip
+        for row in page.rows:
+            click.echo(
+                f"{row.at[:19].replace('T', ' ')}  {row.actor:<12} {row.action_label:<32} "
+                f"{row.nik or '':<16}  {row.detail}"
+            )
+        click.echo(f"{len(page.rows)} dari {page.total} entri.")
+        chain = page.chain
+        if chain is not None and chain.broken is not None:
+            click.echo(f"Gagal: rantai hash audit RUSAK: {chain.broken}", err=True)
+            sys.exit(1)
+        if chain is not None:
+            click.echo(f"Rantai hash utuh: {chain.rows} entri.")
