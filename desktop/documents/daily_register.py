@@ -11,15 +11,10 @@ with an ellipsis.
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     KeepTogether,
     LongTable,
@@ -32,12 +27,24 @@ from reportlab.platypus import (
 
 from desktop.core.registers import CORRECTED, HOME_VISIT, DailyRegister, Total
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts
-from desktop.documents.measure import wrap_words
+from desktop.documents.paper import (
+    BODY,
+    GREY,
+    HEADER_FILL,
+    HEADING,
+    MARGIN,
+    PAD,
+    PLACE,
+    VOID_FILL,
+    ZEBRA,
+    NumberedCanvas,
+    day_text,
+    escape,
+    paper_styles,
+    wrap,
+)
 
 TITLE = "Daftar Serah Terima KTP-el Harian"
-HEADING = ("PEMERINTAH KOTA MOJOKERTO", "DINAS KEPENDUDUKAN DAN CATATAN SIPIL")
-PLACE = "Mojokerto"
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 COLUMNS = (
     "No.",
     "Jam",
@@ -50,102 +57,6 @@ COLUMNS = (
 )
 # Widths in mm; they add up to the 186 mm between the 12 mm margins.
 WIDTHS_MM = (9, 9.5, 24, 29.5, 41, 23, 25, 25)
-MARGIN = 12 * mm
-BODY = 7.5  # table font size
-PAD = 2.0  # cell padding left and right, points
-MAX_LINES = 3  # a cell never grows past this; the rest is cut with an ellipsis
-GREY = colors.Color(0.45, 0.45, 0.45)
-VOID_FILL = colors.Color(0.96, 0.90, 0.90)
-HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
-ZEBRA = colors.Color(0.965, 0.965, 0.965)
-
-
-def day_text(day: date) -> str:
-    """`Senin, 03-09-2012`."""
-    return f"{DAYS[day.weekday()]}, {day:%d-%m-%Y}"
-
-
-def _fit(word: str, width: float, font: str, size: float) -> str:
-    """Cut one over-long word to `width`, ending in an ellipsis."""
-    if stringWidth(word, font, size) <= width:
-        return word
-    while word and stringWidth(word + "…", font, size) > width:
-        word = word[:-1]
-    return word + "…"
-
-
-def wrap(text: str, width: float, font: str = REGULAR, size: float = BODY) -> str:
-    """Word-wrap `text` to `width` points in at most MAX_LINES lines, joined by newlines."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    lines = wrap_words(
-        text, font, size, width, long_word=lambda word: [_fit(word, width, font, size)]
-    )
-    if len(lines) > MAX_LINES:
-        lines = lines[:MAX_LINES]
-        last = lines[-1].rstrip("…")
-        while last and stringWidth(last + "…", font, size) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return "\n".join(lines)
-
-
-class _NumberedCanvas(pdfcanvas.Canvas):
-    """Keeps every page until the end, then stamps "Hal. x dari y" with the real total."""
-
-    footer_left = ""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:  # reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _footer(self, number: int, total: int) -> None:
-        width, _ = A4
-        y = 8 * mm
-        self.saveState()
-        self.setStrokeColor(GREY)
-        self.setLineWidth(0.4)
-        self.line(MARGIN, y + 9, width - MARGIN, y + 9)
-        self.setFont(REGULAR, 7.5)
-        self.setFillColor(GREY)
-        self.drawString(MARGIN, y, self.footer_left)
-        self.setFillColor(colors.black)
-        self.drawRightString(width - MARGIN, y, f"Hal. {number} dari {total}")
-        self.restoreState()
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    return {
-        "heading": ParagraphStyle(
-            "heading", fontName=BOLD, fontSize=10, leading=12.5, alignment=TA_CENTER
-        ),
-        "title": ParagraphStyle(
-            "title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=4
-        ),
-        "sub": ParagraphStyle(
-            "sub", fontName=REGULAR, fontSize=9.5, leading=12.5, alignment=TA_CENTER
-        ),
-        "section": ParagraphStyle(
-            "section", fontName=BOLD, fontSize=9.5, leading=12, spaceBefore=8, spaceAfter=3
-        ),
-        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=8.5, leading=11),
-    }
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _register_table(register: DailyRegister) -> LongTable:
@@ -254,7 +165,7 @@ def _notes(register: DailyRegister, styles) -> list:
         what = "Dibatalkan" if row.voided else "Dikoreksi"
         story.append(
             Paragraph(
-                f"No. {n} · {row.receipt_no} · <b>{what}</b>: {_escape(row.reason)}",
+                f"No. {n} · {row.receipt_no} · <b>{what}</b>: {escape(row.reason)}",
                 styles["body"],
             )
         )
@@ -333,7 +244,7 @@ def _signature(register: DailyRegister) -> Table:
 def register_pdf(register: DailyRegister) -> bytes:
     """Lay the register out on A4 portrait and return the PDF's bytes."""
     register_fonts()
-    styles = _styles()
+    styles = paper_styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -348,7 +259,7 @@ def register_pdf(register: DailyRegister) -> bytes:
     story: list = [
         *(Paragraph(line, styles["heading"]) for line in HEADING),
         Paragraph(TITLE, styles["title"]),
-        Paragraph(_escape(register.office), styles["sub"]),
+        Paragraph(escape(register.office), styles["sub"]),
         Paragraph(f"Hari/tanggal: {day_text(register.day)}", styles["sub"]),
         Spacer(1, 3 * mm),
         Paragraph(
@@ -389,7 +300,7 @@ def register_pdf(register: DailyRegister) -> bytes:
         KeepTogether([*_reconciliation(register, styles), Spacer(1, 6 * mm), _signature(register)]),
     ]
 
-    class Canvas(_NumberedCanvas):
+    class Canvas(NumberedCanvas):
         footer_left = f"{TITLE} · {register.site} · {register.day:%d-%m-%Y}"
 
     doc.build(story, canvasmaker=Canvas)

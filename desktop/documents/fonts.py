@@ -6,6 +6,7 @@ face on every workstation, and it covers the Indonesian alphabet and the dashes 
 
 from __future__ import annotations
 
+from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -31,6 +32,9 @@ def register_fonts() -> None:
                 f"Font file {path} is missing; reinstall Loket or restore resources/fonts."
             )
         pdfmetrics.registerFont(TTFont(name, str(path)))
+    # One family, so <b> in a paragraph picks the bold face (there is no italic face).
+    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
+        addMapping(REGULAR, bold, italic, face)
 
 
 def svg_font_hacks() -> dict[str, dict[str, str]]:

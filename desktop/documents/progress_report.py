@@ -30,20 +30,20 @@ from desktop.core.progress import (
     number_text,
     percent_text,
 )
-from desktop.documents.daily_register import (
+from desktop.documents.fonts import BOLD, REGULAR, register_fonts
+from desktop.documents.paper import (
     GREY,
     HEADER_FILL,
     HEADING,
     MARGIN,
     PAD,
     ZEBRA,
-    _escape,
-    _NumberedCanvas,
-    _styles,
+    NumberedCanvas,
     day_text,
+    escape,
+    paper_styles,
     wrap,
 )
-from desktop.documents.fonts import BOLD, REGULAR, register_fonts
 
 TITLE = "Laporan Kemajuan Distribusi KTP-el"
 WIDTH = 186 * mm  # between the 12 mm margins
@@ -423,7 +423,7 @@ def summary_text(report: ProgressReport) -> str:
 def progress_pdf(report: ProgressReport) -> bytes:
     """Lay the report out on A4 portrait and return the PDF's bytes."""
     register_fonts()
-    styles = _styles()
+    styles = paper_styles()
     styles["body"].leading = 12
     buffer = io.BytesIO()
     printed = f"{report.as_of:%d-%m-%Y %H:%M}"
@@ -445,7 +445,7 @@ def progress_pdf(report: ProgressReport) -> bytes:
             f"Keadaan per {day_text(report.as_of.date())} pukul {report.as_of:%H:%M}",
             styles["sub"],
         ),
-        Paragraph(f"Data dari: {_escape(sites_text(report))}", styles["sub"]),
+        Paragraph(f"Data dari: {escape(sites_text(report))}", styles["sub"]),
         Spacer(1, 4 * mm),
         _figures(report),
         Spacer(1, 2 * mm),
@@ -481,7 +481,7 @@ def progress_pdf(report: ProgressReport) -> bytes:
         ),
     ]
 
-    class Canvas(_NumberedCanvas):
+    class Canvas(NumberedCanvas):
         footer_left = f"{TITLE} · dicetak {printed} · {', '.join(report.site_codes) or '-'}"
 
     doc.build(story, canvasmaker=Canvas)

@@ -5,9 +5,10 @@ text. Printing goes through Qt's print system like the receipts: pdfium draws ea
 200 dpi in grey and the page is painted onto the QPrinter, one page in memory at a time,
 on a thread of its own (a 40-page register takes a few seconds; the counter keeps working).
 
-`PaperOutput` is what a screen uses: it builds the paper on the store worker (reading the
-store and laying out the PDF both happen off the GUI thread), then saves or prints it and
-says how it went through `message`.
+`PaperOutput` is what a screen uses: it reads the store on the store worker, lays the PDF
+out on a thread of its own (a whole site's list of uncollected cards is a thousand pages;
+the store worker must not wait for reportlab meanwhile), then saves or prints it and says
+how it went through `message`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ from desktop.ui.qt import (
 )
 
 PRINT_DPI = 200  # grey at 200 dpi: 8-point type reads well, a page is ~1 MB
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the store worker hands back: the data read, and how to lay it out later."""
+
+    layout: Callable[[], Paper]
 
 
 @dataclass(frozen=True)
@@ -158,7 +166,9 @@ def _print_on(paper: Paper, printer: QPrinter, where: str) -> PrintResult:
 
 
 class _PrintJob(QRunnable):
-    def __init__(self, job: Callable[[], PrintResult], finished) -> None:
+    """Runs a print or layout job off the GUI thread and reports through `finished`."""
+
+    def __init__(self, job: Callable[[], object], finished) -> None:
         super().__init__()
         self.job, self.finished = job, finished
 
@@ -180,24 +190,26 @@ class PaperOutput(QObject):
 
     def __init__(self, ops: Operations, parent: QWidget) -> None:
         super().__init__(parent)
-        self._jobs: list[Callable[[], PrintResult]] = []
+        self._jobs: list[Callable] = []  # running off the GUI thread, kept alive till done
+        self._waiting: dict[Callable, Callable[[Paper], None]] = {}
         self._finished.connect(self._job_done)
         self.ops = ops
         self.widget = parent
         self.printer_name = ""  # the workstation's printer setting; empty: system default
 
-    def save(self, build: Callable[[Store], Paper], path: Path | str | None = None) -> None:
+    def save(self, build: Callable[[Store], Draft], path: Path | str | None = None) -> None:
         """Build the paper and save it; without `path` the supervisor picks the file."""
 
         def built(paper: Paper) -> None:
             target = path or self._ask_path(paper)
             if not target:
+                self._report(PrintResult(False, "Tidak disimpan."), tone="")
                 return
             self._report(save_pdf(paper, target))
 
-        self.ops.run(build, on_done=built, on_error=self._failed)
+        self._build(build, built)
 
-    def print(self, build: Callable[[Store], Paper], printer_name: str | None = None) -> None:
+    def print(self, build: Callable[[Store], Draft], printer_name: str | None = None) -> None:
         """Build the paper and print it; without `printer_name` the print dialog asks."""
 
         def built(paper: Paper) -> None:
@@ -211,12 +223,31 @@ class PaperOutput(QObject):
             dialog = QPrintDialog(printer, self.widget)
             dialog.setWindowTitle(f"Cetak — {paper.title}")
             if dialog.exec() != QDialog.DialogCode.Accepted:
+                self._report(PrintResult(False, "Tidak dicetak."), tone="")
                 return
             self._in_background(
                 lambda: _print_on(paper, printer, f"printer '{printer.printerName()}'")
             )
 
-        self.ops.run(build, on_done=built, on_error=self._failed)
+        self._build(build, built)
+
+    def _build(self, build: Callable[[Store], Draft], then: Callable[[Paper], None]) -> None:
+        """Read on the store worker, lay out on a thread of its own, then `then(paper)` on
+        the GUI thread."""
+        self.message.emit("Menyiapkan…", "")
+
+        def read(draft: Draft) -> None:
+            def layout() -> Paper | PrintResult:
+                try:
+                    return draft.layout()
+                except Exception as error:  # reported on the GUI thread like any failure
+                    return PrintResult(False, f"Kertas tidak dapat disusun: {error}")
+
+            self._jobs.append(layout)
+            self._waiting[layout] = then
+            QThreadPool.globalInstance().start(_PrintJob(layout, self._finished))
+
+        self.ops.run(build, on_done=read, on_error=self._failed)
 
     def _in_background(self, job: Callable[[], PrintResult]) -> None:
         self.message.emit("Mencetak…", "")
@@ -233,16 +264,22 @@ class PaperOutput(QObject):
         )
         return path
 
-    def _job_done(self, job: Callable[[], PrintResult], result: PrintResult) -> None:
+    def _job_done(self, job: Callable, result: Paper | PrintResult) -> None:
         self._jobs.remove(job)
-        self._report(result)
+        then = self._waiting.pop(job, None)
+        if isinstance(result, Paper) and then is not None:
+            then(result)
+        else:
+            self._report(result)
 
     @property
     def printing(self) -> bool:
         return bool(self._jobs)
 
-    def _report(self, result: PrintResult) -> None:
-        self.message.emit(result.message, "ok" if result.ok else "error")
+    def _report(self, result: PrintResult, tone: str | None = None) -> None:
+        self.message.emit(
+            result.message, tone if tone is not None else "ok" if result.ok else "error"
+        )
         self.done.emit(result)
 
     def _failed(self, error: Exception) -> None:

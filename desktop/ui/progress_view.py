@@ -20,7 +20,7 @@ from desktop.store import Store
 from desktop.store.progress import progress_report
 from desktop.store.sessions import Session
 from desktop.ui.operations import Operations
-from desktop.ui.papers import Paper, PaperOutput
+from desktop.ui.papers import Draft, Paper, PaperOutput
 from desktop.ui.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -69,13 +69,15 @@ QTableWidget#progressTable { font-size: 12pt; }
 """
 
 
-def progress_paper(store: Store, actor: Session, until: date | None, days: int) -> Paper:
-    """Read the figures afresh and lay them out as the printed report."""
+def progress_paper(store: Store, actor: Session, until: date | None, days: int) -> Draft:
+    """Read the figures afresh (on the store worker); lay them out later, off it."""
     report = progress_report(store, actor, until=until, days=days)
-    return Paper(
-        progress_pdf(report),
-        "Laporan kemajuan distribusi KTP-el",
-        f"kemajuan-ktp-el-{report.as_of:%Y-%m-%d}.pdf",
+    return Draft(
+        lambda: Paper(
+            progress_pdf(report),
+            "Laporan kemajuan distribusi KTP-el",
+            f"kemajuan-ktp-el-{report.as_of:%Y-%m-%d}.pdf",
+        )
     )
 
 

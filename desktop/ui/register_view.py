@@ -16,7 +16,7 @@ from desktop.store.registers import (
 )
 from desktop.store.sessions import Session
 from desktop.ui.operations import Operations
-from desktop.ui.papers import Paper, PaperOutput
+from desktop.ui.papers import Draft, Paper, PaperOutput
 from desktop.ui.qt import (
     QAbstractItemView,
     QDate,
@@ -41,12 +41,15 @@ from desktop.ui.text import fill, sentence
 _FIGURES = ("start", "received", "handed_over", "returned", "expected")
 
 
-def register_paper(store: Store, actor: Session, site: str, day: date) -> Paper:
+def register_paper(store: Store, actor: Session, site: str, day: date) -> Draft:
+    """Read the day's register (on the store worker); lay it out later, off it."""
     register = register_for(store, actor, site, day, paper=True)
-    return Paper(
-        register_pdf(register),
-        f"Daftar serah terima {site} {day:%d-%m-%Y}",
-        f"register-{site}-{day.isoformat()}.pdf",
+    return Draft(
+        lambda: Paper(
+            register_pdf(register),
+            f"Daftar serah terima {site} {day:%d-%m-%Y}",
+            f"register-{site}-{day.isoformat()}.pdf",
+        )
     )
 
 

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 
 from desktop.core.roles import Permission, allows
 from desktop.store.sessions import Session
+from desktop.ui.accounts_view import AccountsTab
+from desktop.ui.audit_view import AuditTab
+from desktop.ui.export_view import ExportTab
 from desktop.ui.operations import Operations
+from desktop.ui.progress_view import ProgressTab
 from desktop.ui.qt import (
     QCoreApplication,
     QHBoxLayout,
@@ -21,28 +25,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.register_view import RegisterTab
-
-import importlib  # TEMPORARY while the other tabs are written
-
-
-def _later(module: str, name: str):
-    def make(ops):
-        import os
-        if os.environ.get("NOTABS"):
-            return None
-        try:
-            return getattr(importlib.import_module(module), name)(ops)
-        except (ImportError, AttributeError):
-            return None
-
-    return make
-
-
-AccountsTab = _later("desktop.ui.accounts_view", "AccountsTab")
-AuditTab = _later("desktop.ui.audit_view", "AuditTab")
-ExportTab = _later("desktop.ui.export_view", "ExportTab")
-ProgressTab = _later("desktop.ui.progress_view", "ProgressTab")
-UncollectedTab = _later("desktop.ui.uncollected_view", "UncollectedTab")
+from desktop.ui.uncollected_view import UncollectedTab
 
 
 def _tr(text: str) -> str:
@@ -95,8 +78,6 @@ class SupervisorDesk(QWidget):
         self.pages: dict[str, QWidget] = {}
         for spec in _TABS:
             page = spec.make(ops)
-            if page is None:
-                continue
             page.setObjectName(spec.name)
             page.setParent(self)  # owned by the desk whether or not its tab is shown
             page.hide()
@@ -127,9 +108,7 @@ class SupervisorDesk(QWidget):
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for spec in _TABS:
-            page = self.pages.get(spec.name)
-            if page is None:
-                continue
+            page = self.pages[spec.name]
             page.session = session
             if session is not None and any(allows(session.role, p) for p in spec.permissions):
                 self.tabs.addTab(page, spec.title())

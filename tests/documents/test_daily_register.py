@@ -19,8 +19,9 @@ from desktop.core.registers import (
     RegisterRow,
     totals,
 )
-from desktop.documents.daily_register import MAX_LINES, day_text, register_pdf, wrap
+from desktop.documents.daily_register import register_pdf
 from desktop.documents.fonts import REGULAR, register_fonts
+from desktop.documents.paper import MAX_LINES, day_text, wrap
 
 DAY = date(2012, 9, 3)  # a Monday
 KELURAHAN = ("Gunung Gedangan", "Meri", "Magersari", "Gedongan", "Kedundung", "Wates")

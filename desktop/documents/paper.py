@@ -1,0 +1,121 @@
+"""What every A4 paper of Loket shares: the Dinas heading, margins, colours, the measured
+word-wrap for table cells, the paragraph styles and the "Hal. x dari y" footer.
+
+The daily register, the progress report and the lists of uncollected cards are laid out
+with reportlab's platypus on top of these, so they read as one family of papers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas as pdfcanvas
+
+from desktop.documents.fonts import BOLD, REGULAR
+from desktop.documents.measure import wrap_words
+
+HEADING = ("PEMERINTAH KOTA MOJOKERTO", "DINAS KEPENDUDUKAN DAN CATATAN SIPIL")
+PLACE = "Mojokerto"
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MARGIN = 12 * mm
+BODY = 7.5  # table font size
+PAD = 2.0  # cell padding left and right, points
+MAX_LINES = 3  # a cell never grows past this; the rest is cut with an ellipsis
+GREY = colors.Color(0.45, 0.45, 0.45)
+VOID_FILL = colors.Color(0.96, 0.90, 0.90)
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
+ZEBRA = colors.Color(0.965, 0.965, 0.965)
+
+
+def day_text(day: date) -> str:
+    """`Senin, 03-09-2012`."""
+    return f"{DAYS[day.weekday()]}, {day:%d-%m-%Y}"
+
+
+def fit(word: str, width: float, font: str, size: float) -> str:
+    """Cut one over-long word to `width`, ending in an ellipsis."""
+    if stringWidth(word, font, size) <= width:
+        return word
+    while word and stringWidth(word + "…", font, size) > width:
+        word = word[:-1]
+    return word + "…"
+
+
+def wrap(text: str, width: float, font: str = REGULAR, size: float = BODY) -> str:
+    """Word-wrap `text` to `width` points in at most MAX_LINES lines, joined by newlines."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    lines = wrap_words(
+        text, font, size, width, long_word=lambda word: [fit(word, width, font, size)]
+    )
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        last = lines[-1].rstrip("…")
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return "\n".join(lines)
+
+
+class NumberedCanvas(pdfcanvas.Canvas):
+    """Keeps every page until the end, then stamps "Hal. x dari y" with the real total."""
+
+    footer_left = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, number: int, total: int) -> None:
+        width, _ = A4
+        y = 8 * mm
+        self.saveState()
+        self.setStrokeColor(GREY)
+        self.setLineWidth(0.4)
+        self.line(MARGIN, y + 9, width - MARGIN, y + 9)
+        self.setFont(REGULAR, 7.5)
+        self.setFillColor(GREY)
+        self.drawString(MARGIN, y, self.footer_left)
+        self.setFillColor(colors.black)
+        self.drawRightString(width - MARGIN, y, f"Hal. {number} dari {total}")
+        self.restoreState()
+
+
+def paper_styles() -> dict[str, ParagraphStyle]:
+    return {
+        "heading": ParagraphStyle(
+            "heading", fontName=BOLD, fontSize=10, leading=12.5, alignment=TA_CENTER
+        ),
+        "title": ParagraphStyle(
+            "title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=4
+        ),
+        "sub": ParagraphStyle(
+            "sub", fontName=REGULAR, fontSize=9.5, leading=12.5, alignment=TA_CENTER
+        ),
+        "section": ParagraphStyle(
+            "section", fontName=BOLD, fontSize=9.5, leading=12, spaceBefore=8, spaceAfter=3
+        ),
+        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=8.5, leading=11),
+    }
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
