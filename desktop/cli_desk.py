@@ -224,3 +224,77 @@ def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
             sys.exit(1)
         if chain is not None:
             click.echo(f"Rantai hash utuh: {chain.rows} entri.")
+
+    @cli.command("progress")
+    @click.option("--days", type=click.IntRange(1, 366), default=30, show_default=True,
+                  help="Berapa hari terakhir dalam grafik per hari.")  # fmt: skip
+    @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                  help="File PDF yang ditulis.")  # fmt: skip
+    @data_dir_option
+    @signed_in
+    def progress_command(store: Store, session: Session, days: int, out: Path) -> None:
+        """Laporan kemajuan distribusi (PDF): terekam, diterima, diserahkan per wilayah."""
+        from desktop.core.progress import percent_text
+        from desktop.documents.progress_report import progress_pdf
+        from desktop.store.progress import progress_report
+
+        report = progress_report(store, session, days=days)
+        _write_pdf(progress_pdf(report), out)
+        total = report.total
+        click.echo(
+            f"{out}: {total.received} kartu diterima ({percent_text(total.received_percent)} "
+            f"dari {total.recorded} terekam), {total.handed_over} diserahkan."
+        )
+
+    @cli.command("uncollected")
+    @click.option("--site", type=click.Choice(["MGS", "DSP"]), help="Bawaan: situs loket ini.")
+    @click.option("--kelurahan", help="Kode kelurahan, mis. 35.76.02.1003 (bawaan: semua).")
+    @click.option("--rw", help="Nomor RW (perlu --kelurahan).")
+    @click.option("--min-days", type=click.IntRange(0, 3650), default=0, show_default=True,
+                  help="Hanya yang sudah menunggu sekian hari.")  # fmt: skip
+    @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                  help="File .pdf (daftar cetak), .csv atau .xlsx (NIK lengkap).")  # fmt: skip
+    @data_dir_option
+    @signed_in
+    def uncollected_command(
+        store: Store, session: Session, site: str | None, kelurahan: str | None,
+        rw: str | None, min_days: int, out: Path,
+    ) -> None:  # fmt: skip
+        """Kartu siap yang belum diambil, per kelurahan, RW dan RT, untuk lurah dan RT/RW."""
+        site = site or store.require_device().site
+        if out.suffix.lower() == ".pdf":
+            from desktop.documents.uncollected_list import uncollected_pdf
+            from desktop.store.uncollected import record_uncollected_paper, uncollected_list
+
+            lst = uncollected_list(
+                store, session, site=site, kelurahan=kelurahan, rw=rw, min_days=min_days
+            )
+            record_uncollected_paper(store, session, lst, how="pdf")
+            _write_pdf(uncollected_pdf(lst), out)
+            rows = lst.count
+        else:
+            from desktop.store.exports import export_uncollected
+
+            rows = export_uncollected(
+                store, session, out, site=site, kelurahan=kelurahan, rw=rw, min_days=min_days
+            )
+        click.echo(f"{out}: {rows} kartu belum diambil ({site}).")
+
+    @cli.command("export-handovers")
+    @click.option("--from", "start", required=True, help="Dari tanggal (TTTT-BB-HH).")
+    @click.option("--to", "end", help="Sampai tanggal (bawaan: hari ini).")
+    @click.option("--site", type=click.Choice(["MGS", "DSP"]),
+                  help="Hanya situs ini (bawaan: semua situs yang ada di loket ini).")  # fmt: skip
+    @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                  help="File .csv atau .xlsx yang ditulis.")  # fmt: skip
+    @data_dir_option
+    @signed_in
+    def export_handovers_command(
+        store: Store, session: Session, start: str, end: str | None, site: str | None, out: Path
+    ) -> None:
+        """Ekspor serah terima dalam rentang tanggal ke CSV atau XLSX (tercatat di audit)."""
+        from desktop.store.exports import export_handovers
+
+        first, last = _day(start), _day(end)
+        rows = export_handovers(store, session, out, start=first, end=last, site=site)
+        click.echo(f"{out}: {rows} serah terima, {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}.")

@@ -132,3 +132,37 @@ def test_outsourced_account_without_end_is_refused(data: Path) -> None:
 def test_audit_lists_and_checks_the_chain(data: Path) -> None:
     output = ok("audit", "--person", "supervisor", *AS_SUPERVISOR, data_dir=data)
     assert "Lihat log audit" in output and "Rantai hash utuh" in output
+
+
+def test_progress_report_pdf(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kemajuan.pdf"
+    output = ok("progress", "--out", out, *AS_SUPERVISOR, data_dir=data)
+    assert "1 diserahkan" in output and "kartu diterima" in output
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Laporan Kemajuan Distribusi KTP-el" in text
+
+
+def test_uncollected_as_pdf_and_as_spreadsheet(data: Path, tmp_path: Path) -> None:
+    pdf, xlsx = tmp_path / "belum.pdf", tmp_path / "belum.xlsx"
+    first = ok("uncollected", "--out", pdf, *AS_SUPERVISOR, data_dir=data)
+    second = ok("uncollected", "--out", xlsx, *AS_SUPERVISOR, data_dir=data)
+    rows = int(first.split(": ")[1].split()[0])
+    assert rows > 0 and f": {rows} kartu belum diambil (MGS)." in second
+    assert "Daftar KTP-el Belum Diambil" in PdfReader(str(pdf)).pages[0].extract_text()
+    assert {"uncollected-list", "export-uncollected"} <= set(audit_actions(data, "supervisor"))
+
+
+def test_export_handovers_and_refusals(data: Path, tmp_path: Path) -> None:
+    today = date.today().isoformat()
+    out = tmp_path / "serah.csv"
+    assert ": 1 serah terima" in ok(
+        "export-handovers", "--from", today, "--out", out, *AS_SUPERVISOR, data_dir=data
+    )
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 2  # header and one row
+    result = run("export-handovers", "--from", today, "--to", "2012-01-01", "--out",
+                 tmp_path / "x.csv", *AS_SUPERVISOR, data_dir=data)  # fmt: skip
+    assert result.exit_code == 1 and "tukar kedua tanggal" in result.output
+    result = run("export-handovers", "--from", today, "--out", tmp_path / "x.csv",
+                 "--as", "alihdaya1", data_dir=data)  # fmt: skip
+    assert result.exit_code == 1 and "Gagal:" in result.output
+    assert not (tmp_path / "x.csv").exists()
