@@ -55,3 +55,40 @@ def test_register_printed_through_qt(benchmark, qapp, tmp_path: Path, rows: int)
 
     benchmark.pedantic(print_once, rounds=3, iterations=1)
     _note(benchmark)
+
+
+KELURAHAN = "35.76.02.1003"  # Kelurahan Magersari
+
+
+def test_uncollected_list_whole_site(benchmark, demo_store) -> None:
+    from desktop.store.uncollected import uncollected_list
+
+    lst = benchmark.pedantic(
+        uncollected_list, args=(demo_store, SUPERVISOR), kwargs={"site": "MGS"},
+        rounds=3, iterations=1,
+    )  # fmt: skip
+    assert lst.count > 30_000
+    _note(benchmark)
+
+
+def test_uncollected_pdf_one_kelurahan(benchmark, demo_store) -> None:
+    from desktop.documents.uncollected_list import uncollected_pdf
+    from desktop.store.uncollected import uncollected_list
+
+    lst = uncollected_list(demo_store, SUPERVISOR, site="MGS", kelurahan=KELURAHAN)
+    pdf = benchmark.pedantic(uncollected_pdf, args=(lst,), rounds=3, iterations=1)
+    assert pdf.startswith(b"%PDF")
+    benchmark.extra_info["cards"] = lst.count
+    _note(benchmark)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_uncollected_whole_site(benchmark, demo_store, tmp_path: Path, suffix) -> None:
+    from desktop.store.exports import export_uncollected
+
+    rows = benchmark.pedantic(
+        export_uncollected, args=(demo_store, SUPERVISOR, tmp_path / f"belum{suffix}"),
+        kwargs={"site": "MGS"}, rounds=1 if suffix == ".xlsx" else 3, iterations=1,
+    )  # fmt: skip
+    assert rows > 30_000
+    _note(benchmark)
