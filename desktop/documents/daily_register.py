@@ -10,16 +10,12 @@ with an ellipsis.
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -32,12 +28,12 @@ from desktop.documents.paper import (
     GREY,
     HEADER_FILL,
     HEADING,
-    MARGIN,
     PAD,
     PLACE,
     VOID_FILL,
     ZEBRA,
     NumberedCanvas,
+    build_a4,
     day_text,
     escape,
     paper_styles,
@@ -245,17 +241,7 @@ def register_pdf(register: DailyRegister) -> bytes:
     """Lay the register out on A4 portrait and return the PDF's bytes."""
     register_fonts()
     styles = paper_styles()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=12 * mm,
-        bottomMargin=16 * mm,
-        title=f"{TITLE} {register.site} {register.day:%d-%m-%Y}",
-        author="Loket",
-    )
+    title = f"{TITLE} {register.site} {register.day:%d-%m-%Y}"
     story: list = [
         *(Paragraph(line, styles["heading"]) for line in HEADING),
         Paragraph(TITLE, styles["title"]),
@@ -303,5 +289,4 @@ def register_pdf(register: DailyRegister) -> bytes:
     class Canvas(NumberedCanvas):
         footer_left = f"{TITLE} · {register.site} · {register.day:%d-%m-%Y}"
 
-    doc.build(story, canvasmaker=Canvas)
-    return buffer.getvalue()
+    return build_a4(story, title=title, canvasmaker=Canvas)

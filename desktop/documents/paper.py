@@ -7,6 +7,7 @@ with reportlab's platypus on top of these, so they read as one family of papers.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 from reportlab.lib import colors
@@ -16,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import SimpleDocTemplate
 
 from desktop.documents.fonts import BOLD, REGULAR
 from desktop.documents.measure import wrap_words
@@ -119,3 +121,20 @@ def paper_styles() -> dict[str, ParagraphStyle]:
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def build_a4(story: list, *, title: str, canvasmaker: type[NumberedCanvas]) -> bytes:
+    """Lay `story` out on A4 portrait between the papers' margins; the PDF's bytes."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=12 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author="Loket",
+    )
+    doc.build(story, canvasmaker=canvasmaker)
+    return buffer.getvalue()

@@ -10,17 +10,15 @@ a red for handovers voided later.
 
 from __future__ import annotations
 
-import io
 from itertools import pairwise
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.progress import (
     AreaProgress,
@@ -35,10 +33,10 @@ from desktop.documents.paper import (
     GREY,
     HEADER_FILL,
     HEADING,
-    MARGIN,
     PAD,
     ZEBRA,
     NumberedCanvas,
+    build_a4,
     day_text,
     escape,
     paper_styles,
@@ -425,18 +423,8 @@ def progress_pdf(report: ProgressReport) -> bytes:
     register_fonts()
     styles = paper_styles()
     styles["body"].leading = 12
-    buffer = io.BytesIO()
     printed = f"{report.as_of:%d-%m-%Y %H:%M}"
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=12 * mm,
-        bottomMargin=16 * mm,
-        title=f"{TITLE} {report.as_of:%d-%m-%Y}",
-        author="Loket",
-    )
+    title = f"{TITLE} {report.as_of:%d-%m-%Y}"
     range_text = f"{report.first_day:%d-%m-%Y} s.d. {report.last_day:%d-%m-%Y}"
     story: list = [
         *(Paragraph(line, styles["heading"]) for line in HEADING),
@@ -484,5 +472,4 @@ def progress_pdf(report: ProgressReport) -> bytes:
     class Canvas(NumberedCanvas):
         footer_left = f"{TITLE} · dicetak {printed} · {', '.join(report.site_codes) or '-'}"
 
-    doc.build(story, canvasmaker=Canvas)
-    return buffer.getvalue()
+    return build_a4(story, title=title, canvasmaker=Canvas)

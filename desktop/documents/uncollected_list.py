@@ -17,18 +17,15 @@ NIK stays in the supervisor's audited CSV/XLSX export.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     LongTable,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -39,10 +36,10 @@ from desktop.documents.paper import (
     GREY,
     HEADER_FILL,
     HEADING,
-    MARGIN,
     PAD,
     ZEBRA,
     NumberedCanvas,
+    build_a4,
     day_text,
     escape,
     paper_styles,
@@ -260,17 +257,7 @@ def uncollected_pdf(lst: UncollectedList) -> bytes:
     """Lay the list out on A4 portrait and return the PDF's bytes."""
     register_fonts()
     styles = paper_styles()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=12 * mm,
-        bottomMargin=16 * mm,
-        title=f"{TITLE} {lst.site} {lst.today:%d-%m-%Y}",
-        author="Loket",
-    )
+    title = f"{TITLE} {lst.site} {lst.today:%d-%m-%Y}"
     story: list = []
     if lst.rw_count != 1:
         story += _heading(styles, lst, lst.office)
@@ -294,5 +281,4 @@ def uncollected_pdf(lst: UncollectedList) -> bytes:
             if story:
                 story.append(PageBreak())
             story += _rw_section(lst, kelurahan, rw, styles)
-    doc.build(story, canvasmaker=_SheetCanvas)
-    return buffer.getvalue()
+    return build_a4(story, title=title, canvasmaker=_SheetCanvas)

@@ -16,6 +16,7 @@ from desktop.core.regions import regions
 from desktop.core.roles import Role
 from desktop.store.account_list import AccountInfo
 from desktop.store.supervision import MIN_PASSWORD
+from desktop.ui.dialogs import ok_cancel
 from desktop.ui.qt import (
     QComboBox,
     QCoreApplication,
@@ -23,10 +24,8 @@ from desktop.ui.qt import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -100,16 +99,7 @@ class AccountDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.ok = QPushButton(ok_text)
-        self.ok.setObjectName("primary")
-        self.ok.setDefault(True)
-        self.cancel = QPushButton(self.tr("Batal"))
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.ok)
+        buttons, self.ok, self.cancel = ok_cancel(self, ok_text)
         box = QVBoxLayout(self)
         box.addWidget(self.intro)
         box.addSpacing(6)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from desktop.core.handover import LABELS as OLD_KTP_LABELS
 from desktop.core.handover import OldKtp
+from desktop.ui.dialogs import ok_cancel
 from desktop.ui.qt import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRegularExpression,
     QRegularExpressionValidator,
     QVBoxLayout,
@@ -161,16 +160,7 @@ class CosignDialog(QDialog):
         form.addRow(reason_label or self.tr("Alasan"), self.reason)
         form.addRow(self.tr("Nama pengguna supervisor"), self.username)
         form.addRow(self.tr("Kata sandi supervisor"), self.password)
-        self.ok = QPushButton(self.tr("Setujui"))
-        self.ok.setObjectName("primary")
-        self.ok.setDefault(True)
-        self.cancel = QPushButton(self.tr("Batal"))
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.ok)
+        buttons, self.ok, self.cancel = ok_cancel(self, self.tr("Setujui"))
         box = QVBoxLayout(self)
         box.addWidget(self.what)
         if extra is not None:

@@ -28,7 +28,8 @@ from desktop.ui.qt import (
 from desktop.ui.text import fill, show_time
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QHBoxLayout:
+def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """The row every dialog ends with: Batal, then the default button that accepts."""
     ok = QPushButton(ok_text)
     ok.setObjectName("primary")
     ok.setDefault(True)
@@ -39,7 +40,11 @@ def _buttons(dialog: QDialog, ok_text: str) -> QHBoxLayout:
     row.addStretch(1)
     row.addWidget(cancel)
     row.addWidget(ok)
-    return row
+    return row, ok, cancel
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QHBoxLayout:
+    return ok_cancel(dialog, ok_text)[0]
 
 
 class FirstRunDialog(QDialog):

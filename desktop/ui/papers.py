@@ -40,6 +40,7 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from desktop.ui.text import fill
 
 PRINT_DPI = 200  # grey at 200 dpi: 8-point type reads well, a page is ~1 MB
 
@@ -203,7 +204,7 @@ class PaperOutput(QObject):
         def built(paper: Paper) -> None:
             target = path or self._ask_path(paper)
             if not target:
-                self._report(PrintResult(False, "Tidak disimpan."), tone="")
+                self._report(PrintResult(False, self.tr("Tidak disimpan.")), tone="")
                 return
             self._report(save_pdf(paper, target))
 
@@ -221,9 +222,9 @@ class PaperOutput(QObject):
             if chosen:
                 printer.setPrinterName(chosen)
             dialog = QPrintDialog(printer, self.widget)
-            dialog.setWindowTitle(f"Cetak — {paper.title}")
+            dialog.setWindowTitle(fill(self.tr("Cetak — %1"), paper.title))
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                self._report(PrintResult(False, "Tidak dicetak."), tone="")
+                self._report(PrintResult(False, self.tr("Tidak dicetak.")), tone="")
                 return
             self._in_background(
                 lambda: _print_on(paper, printer, f"printer '{printer.printerName()}'")
@@ -234,7 +235,7 @@ class PaperOutput(QObject):
     def _build(self, build: Callable[[Store], Draft], then: Callable[[Paper], None]) -> None:
         """Read on the store worker, lay out on a thread of its own, then `then(paper)` on
         the GUI thread."""
-        self.message.emit("Menyiapkan…", "")
+        self.message.emit(self.tr("Menyiapkan…"), "")
 
         def read(draft: Draft) -> None:
             def layout() -> Paper | PrintResult:
@@ -250,7 +251,7 @@ class PaperOutput(QObject):
         self.ops.run(build, on_done=read, on_error=self._failed)
 
     def _in_background(self, job: Callable[[], PrintResult]) -> None:
-        self.message.emit("Mencetak…", "")
+        self.message.emit(self.tr("Mencetak…"), "")
         self._jobs.append(job)  # kept alive until it reports
         QThreadPool.globalInstance().start(_PrintJob(job, self._finished))
 
@@ -258,7 +259,7 @@ class PaperOutput(QObject):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
             self.widget,
-            f"Simpan {paper.title}",
+            fill(self.tr("Simpan %1"), paper.title),
             str(Path(folder) / paper.filename),
             "PDF (*.pdf)",
         )

@@ -15,7 +15,6 @@ from desktop.ui.export_view import ExportTab
 from desktop.ui.operations import Operations
 from desktop.ui.progress_view import ProgressTab
 from desktop.ui.qt import (
-    QCoreApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,30 +27,21 @@ from desktop.ui.register_view import RegisterTab
 from desktop.ui.uncollected_view import UncollectedTab
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SupervisorDesk", text)
-
-
 @dataclass(frozen=True)
 class _TabSpec:
     name: str  # objectName, for tests and the style sheet
-    title: Callable[[], str]  # translated when the desk is built
     make: Callable[[Operations], QWidget]
     permissions: tuple[Permission, ...]  # any one of them shows the tab
 
 
 _TABS = (
-    _TabSpec("register", lambda: _tr("Register harian"), RegisterTab,
-             (Permission.PRINT_REGISTER,)),
-    _TabSpec("progress", lambda: _tr("Kemajuan"), ProgressTab,
-             (Permission.PRINT_REGISTER, Permission.VIEW_AUDIT)),
-    _TabSpec("uncollected", lambda: _tr("Belum diambil"), UncollectedTab,
-             (Permission.PRINT_REGISTER, Permission.EXPORT)),
-    _TabSpec("export", lambda: _tr("Ekspor"), ExportTab, (Permission.EXPORT,)),
-    _TabSpec("accounts", lambda: _tr("Akun petugas"), AccountsTab,
-             (Permission.MANAGE_ACCOUNTS,)),
-    _TabSpec("audit", lambda: _tr("Log audit"), AuditTab, (Permission.VIEW_AUDIT,)),
-)  # fmt: skip
+    _TabSpec("register", RegisterTab, (Permission.PRINT_REGISTER,)),
+    _TabSpec("progress", ProgressTab, (Permission.PRINT_REGISTER, Permission.VIEW_AUDIT)),
+    _TabSpec("uncollected", UncollectedTab, (Permission.PRINT_REGISTER, Permission.EXPORT)),
+    _TabSpec("export", ExportTab, (Permission.EXPORT,)),
+    _TabSpec("accounts", AccountsTab, (Permission.MANAGE_ACCOUNTS,)),
+    _TabSpec("audit", AuditTab, (Permission.VIEW_AUDIT,)),
+)
 
 
 def may_use_desk(session: Session | None) -> bool:
@@ -95,6 +85,16 @@ class SupervisorDesk(QWidget):
         self.tabs.currentChanged.connect(lambda _: self.refresh())
         ops.changed.connect(self._changed)
 
+    def _titles(self) -> dict[str, str]:
+        return {
+            "register": self.tr("Register harian"),
+            "progress": self.tr("Kemajuan"),
+            "uncollected": self.tr("Belum diambil"),
+            "export": self.tr("Ekspor"),
+            "accounts": self.tr("Akun petugas"),
+            "audit": self.tr("Log audit"),
+        }
+
     def set_printer(self, name: str) -> None:
         """The workstation's printer is where the papers go unless the dialog says else."""
         for page in self.pages.values():
@@ -111,7 +111,7 @@ class SupervisorDesk(QWidget):
             page = self.pages[spec.name]
             page.session = session
             if session is not None and any(allows(session.role, p) for p in spec.permissions):
-                self.tabs.addTab(page, spec.title())
+                self.tabs.addTab(page, self._titles()[spec.name])
         self.tabs.blockSignals(False)
 
     def show_tab(self, name: str) -> QWidget:

@@ -2,10 +2,297 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Kata sandi minimal %1 karakter</source>
+        <translation>The password needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama; ketik ulang keduanya</source>
+        <translation>The two passwords differ; type both again</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Operator alih daya</source>
+        <translation>Outsourced operator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin TI</source>
+        <translation>IT admin</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Tambah akun…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <source>Atur ulang kata sandi…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Perpanjang…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>Untuk akun operator alih daya</source>
+        <translation>For outsourced operators&apos; accounts</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Masuk terakhir</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Pembuat</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>Nama pengguna untuk masuk</source>
+        <translation>The user name for logging in</translation>
+    </message>
+    <message>
+        <source>Masuk terakhir di loket ini, menurut log audit loket ini</source>
+        <translation>Last login at this counter, according to this counter&apos;s audit log</translation>
+    </message>
+    <message>
+        <source>Supervisor atau Admin TI yang membuat akun; — bila dibuat saat penyiapan</source>
+        <translation>The supervisor or IT admin who created the account; — if it was created during setup</translation>
+    </message>
+    <message>
+        <source>Keduanya</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Kedaluwarsa %1</source>
+        <translation>Expired %1</translation>
+    </message>
+    <message>
+        <source>Terkunci s.d. %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>Aktif s.d. %1</source>
+        <translation>Active until %1</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Akun %1 dibuat; berlaku sampai %2.</source>
+        <translation>Account %1 created; valid until %2.</translation>
+    </message>
+    <message>
+        <source>Akun %1 dibuat.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <source>Kata sandi %1 diganti; akun dapat dipakai lagi.</source>
+        <translation>Password of %1 changed; the account can be used again.</translation>
+    </message>
+    <message>
+        <source>Akun %1 berlaku sampai %2.</source>
+        <translation>Account %1 is valid until %2.</translation>
+    </message>
+    <message>
+        <source>Akun %1 dinonaktifkan.</source>
+        <translation>Account %1 deactivated.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan tak terduga; ulangi atau hubungi tim TI.</source>
+        <translation>An unexpected error occurred; try again or contact the IT team.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>Tambah akun</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Buat akun</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Akun baru untuk petugas loket. Sampaikan kata sandinya langsung kepada orangnya; akun operator alih daya berhenti sendiri sesudah tanggal berakhirnya.</source>
+        <translation>A new account for counter staff. Give the password to the person directly; an outsourced operator&apos;s account stops working by itself after its end date.</translation>
+    </message>
+    <message>
+        <source>huruf kecil, mis. alihdaya2</source>
+        <translation>lower case, e.g. alihdaya2</translation>
+    </message>
+    <message>
+        <source>Kedua kantor</source>
+        <translation>Both offices</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna</source>
+        <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <source>Isi nama lengkap petugas</source>
+        <translation>Enter the officer&apos;s full name</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Menyiapkan kota demo (85.636 penduduk), sekitar satu menit…</source>
         <translation>Preparing the demo city (85,636 residents), about a minute…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Semua petugas</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>Semua tanggal</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>NIK 16 digit</source>
+        <translation>16-digit NIK</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Nomor entri dalam rantai hash</source>
+        <translation>Entry number in the hash chain</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (bukan akun)</source>
+        <translation>%1 (not an account)</translation>
+    </message>
+    <message>
+        <source>Menampilkan %1 dari %2 entri</source>
+        <translation>Showing %1 of %2 entries</translation>
+    </message>
+    <message>
+        <source>Memeriksa rantai hash…</source>
+        <translation>Checking the hash chain…</translation>
+    </message>
+    <message>
+        <source>bukan akun di loket ini</source>
+        <translation>not an account at this counter</translation>
+    </message>
+    <message>
+        <source>Rantai hash utuh: %1 entri</source>
+        <translation>Hash chain intact: %1 entries</translation>
+    </message>
+    <message>
+        <source>Rantai hash RUSAK pada entri %1: %2. Log audit telah diubah di luar Loket; jangan ubah apa pun dan laporkan hari ini ke tim TI Dinas.</source>
+        <translation>Hash chain BROKEN at entry %1: %2. The audit log was changed outside Loket; change nothing and report it to the Dinas IT team today.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan tak terduga; ulangi atau hubungi tim TI.</source>
+        <translation>An unexpected error occurred; try again or contact the IT team.</translation>
     </message>
 </context>
 <context>
@@ -35,6 +322,10 @@
     <message>
         <source>Ambil kartu dari kotak, pastikan pemilik hadir sendiri dan wajahnya cocok dengan foto, lalu ketik empat digit terakhir NIK pada kartu.</source>
         <translation>Take the card from the box, make sure the holder is here in person and the face matches the photo, then type the last four digits of the NIK on the card.</translation>
+    </message>
+    <message>
+        <source>Pemilik sakit dan tidak dapat datang: kunjungan rumah (Ctrl+U).</source>
+        <translation>Holder ill and unable to come: home visit (Ctrl+U).</translation>
     </message>
     <message>
         <source>Dilayani di %1</source>
@@ -69,10 +360,6 @@
         <translation>The card cannot be handed over again. If the receipt was lost, print a copy (Ctrl+P); copies are marked COPY.</translation>
     </message>
     <message>
-        <source>Supervisor dapat membatalkan serah terima yang keliru (Ctrl+B).</source>
-        <translation>A supervisor can void a mistaken handover (Ctrl+B).</translation>
-    </message>
-    <message>
         <source>%1 di %2 loket %3 oleh %4, tanda terima %5 (%6)</source>
         <translation>%1 at %2 counter %3 by %4, receipt %5 (%6)</translation>
     </message>
@@ -81,8 +368,12 @@
         <translation>Conflict: the card is recorded as handed over twice</translation>
     </message>
     <message>
-        <source>Jangan serahkan apa pun. Panggil supervisor untuk memeriksa kedua serah terima dan menyelesaikan konflik.</source>
-        <translation>Hand nothing over. Call a supervisor to check both handovers and resolve the conflict.</translation>
+        <source>Supervisor dapat membatalkan serah terima yang keliru (Ctrl+B) atau mengoreksi catatan KTP lamanya (Ctrl+K).</source>
+        <translation>A supervisor can void a mistaken handover (Ctrl+B) or correct its old KTP record (Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>Jangan serahkan apa pun. Panggil supervisor untuk memeriksa kedua serah terima dan menyelesaikan konflik (Ctrl+E).</source>
+        <translation>Hand nothing over. Call a supervisor to check both handovers and resolve the conflict (Ctrl+E).</translation>
     </message>
     <message>
         <source>Kartu ditahan: %1</source>
@@ -154,6 +445,60 @@
     </message>
 </context>
 <context>
+    <name>CardsModel</name>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kotak/slot</source>
+        <translation>Box/slot</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Diterima %1</source>
+        <translation>Received %1</translation>
+    </message>
+    <message>
+        <source>%1 hari</source>
+        <translation>%1 days</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceFields</name>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Pilih salah satu</source>
+        <translation>Choose one</translation>
+    </message>
+</context>
+<context>
     <name>CosignDialog</name>
     <message>
         <source>Persetujuan supervisor</source>
@@ -174,10 +519,6 @@
     <message>
         <source>Setujui</source>
         <translation>Approve</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Tulis alasannya</source>
@@ -251,6 +592,50 @@
         <translation>Void the handover with receipt %1.</translation>
     </message>
     <message>
+        <source>Koreksi hanya untuk kartu yang sudah diserahkan.</source>
+        <translation>Only a card that has been handed over can be corrected.</translation>
+    </message>
+    <message>
+        <source>Serah terima %1 dikoreksi. Cetak salinan tanda terima dengan Ctrl+P.</source>
+        <translation>Handover %1 corrected. Print a copy of the receipt with Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>Koreksi catatan KTP lama pada serah terima %1.</source>
+        <translation>Correct the old KTP record of handover %1.</translation>
+    </message>
+    <message>
+        <source>Kunjungan rumah hanya untuk kartu yang siap diserahkan di sini.</source>
+        <translation>A home visit is only for a card ready to hand over here.</translation>
+    </message>
+    <message>
+        <source>Serahkan kartu %1 kepada %2 di rumahnya (sakit atau tidak dapat datang). Bawa kartu dan tanda terima; periksa wajah dengan foto kartu.</source>
+        <translation>Hand card %1 over to %2 at home (ill or unable to come). Take the card and the receipt; check the face against the card photo.</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Penyelesaian hanya untuk kartu yang konflik.</source>
+        <translation>Only a card in conflict can be resolved.</translation>
+    </message>
+    <message>
+        <source>Yang benar terjadi</source>
+        <translation>The handover that happened</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Konflik diselesaikan; yang lain dibatalkan.</source>
+        <translation>Conflict resolved; the other handover was voided.</translation>
+    </message>
+    <message>
+        <source>Kartu %1 tercatat diserahkan dua kali. Pilih serah terima yang benar terjadi; yang lain dibatalkan di semua loket.</source>
+        <translation>Card %1 is recorded as handed over twice. Choose the handover that really happened; the other is voided at every counter.</translation>
+    </message>
+    <message>
         <source>Pelepasan hanya untuk kartu yang ditahan.</source>
         <translation>Only a withheld card can be released.</translation>
     </message>
@@ -261,6 +646,40 @@
     <message>
         <source>Lepas kartu %1 yang ditahan.</source>
         <translation>Release withheld card %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyChart</name>
+    <message>
+        <source>Belum ada serah terima dalam rentang ini.</source>
+        <translation>No handovers in this period yet.</translation>
+    </message>
+</context>
+<context>
+    <name>DeactivateDialog</name>
+    <message>
+        <source>Nonaktifkan akun</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>%1 tidak akan dapat masuk lagi. Pekerjaannya tetap tercatat atas namanya. Tulis alasannya.</source>
+        <translation>%1 will no longer be able to log in. Their work stays recorded under their name. Write the reason.</translation>
+    </message>
+    <message>
+        <source>mis. pindah tugas, masa tugas selesai</source>
+        <translation>e.g. transferred, assignment ended</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Tulis alasan menonaktifkan akun ini</source>
+        <translation>Write the reason for deactivating this account</translation>
     </message>
 </context>
 <context>
@@ -291,6 +710,104 @@
     <message>
         <source>Daftarkan</source>
         <translation>Enrol</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <source>Serah terima KTP-el</source>
+        <translation>e-KTP handovers</translation>
+    </message>
+    <message>
+        <source>Kartu belum diambil (keadaan hari ini)</source>
+        <translation>Uncollected cards (as of today)</translation>
+    </message>
+    <message>
+        <source>Termasuk situs lain (data hasil sinkronisasi)</source>
+        <translation>Include other sites (synced data)</translation>
+    </message>
+    <message>
+        <source>XLSX (Excel)</source>
+        <translation>XLSX (Excel)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, untuk olah data)</source>
+        <translation>CSV (UTF-8, for data processing)</translation>
+    </message>
+    <message>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>File berisi NIK lengkap: simpan hanya di komputer kantor. Setiap ekspor tercatat di log audit. Untuk dibuka di Excel pilih XLSX, agar NIK tetap utuh.</source>
+        <translation>The file contains full NIKs: keep it only on office computers. Every export is recorded in the audit log. To open it in Excel, choose XLSX so the NIKs stay intact.</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Simpan ekspor</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <source>%1 (*.%2)</source>
+        <translation>%1 files (*.%2)</translation>
+    </message>
+    <message>
+        <source>Masuk dahulu sebagai supervisor untuk mengekspor.</source>
+        <translation>Log in as a supervisor first to export.</translation>
+    </message>
+    <message>
+        <source>Mengekspor…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>%1 baris diekspor ke %2.</source>
+        <translation>%1 rows exported to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Perpanjang akun</source>
+        <translation>Extend account</translation>
+    </message>
+    <message>
+        <source>Perpanjang</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>Akun %1 tidak punya tanggal berakhir.</source>
+        <translation>Account %1 has no end date.</translation>
+    </message>
+    <message>
+        <source>Akun %1 berakhir pada %2 dan tidak dapat dipakai lagi.</source>
+        <translation>Account %1 ended on %2 and can no longer be used.</translation>
+    </message>
+    <message>
+        <source>Akun %1 berlaku sampai %2.</source>
+        <translation>Account %1 is valid until %2.</translation>
+    </message>
+    <message>
+        <source>Pilih hari terakhir tugasnya.</source>
+        <translation>Choose their last day on duty.</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
     </message>
 </context>
 <context>
@@ -349,6 +866,25 @@
     <message>
         <source>Empat digit tidak cocok dengan NIK penduduk ini: kartu yang diambil kemungkinan salah. Periksa kartu di kotak.</source>
         <translation>The four digits do not match this resident&apos;s NIK: the card taken is probably the wrong one. Check the card in the box.</translation>
+    </message>
+</context>
+<context>
+    <name>KelurahanChart</name>
+    <message>
+        <source>Kec. %1: %2 · %3</source>
+        <translation>Kec. %1: %2 · %3</translation>
+    </message>
+    <message>
+        <source>% diterima dari terekam</source>
+        <translation>% received of recorded</translation>
+    </message>
+    <message>
+        <source>% diserahkan dari diterima</source>
+        <translation>% handed over of received</translation>
+    </message>
+    <message>
+        <source>angka di kanan: % diterima · % diserahkan</source>
+        <translation>figures on the right: % received · % handed over</translation>
     </message>
 </context>
 <context>
@@ -428,6 +964,10 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
+        <source>Meja supervisor</source>
+        <translation>Supervisor desk</translation>
+    </message>
+    <message>
         <source>Sinkronkan</source>
         <translation>Sync now</translation>
     </message>
@@ -489,6 +1029,171 @@
     </message>
 </context>
 <context>
+    <name>OldKtpFields</name>
+    <message>
+        <source>4 digit terakhir NIK pada kartu</source>
+        <translation>Last 4 digits of the NIK on the card</translation>
+    </message>
+    <message>
+        <source>Nomor surat kehilangan dari kepolisian</source>
+        <translation>Number of the police loss report</translation>
+    </message>
+    <message>
+        <source>KTP lama</source>
+        <translation>Old KTP</translation>
+    </message>
+    <message>
+        <source>Surat kehilangan</source>
+        <translation>Loss report</translation>
+    </message>
+    <message>
+        <source>Empat digit tidak cocok dengan NIK penduduk ini: periksa kartu yang dibawa</source>
+        <translation>The four digits do not match this resident&apos;s NIK: check the card you brought</translation>
+    </message>
+    <message>
+        <source>Tulis nomor surat kehilangan dari kepolisian</source>
+        <translation>Write the number of the police loss report</translation>
+    </message>
+</context>
+<context>
+    <name>PaperOutput</name>
+    <message>
+        <source>Tidak disimpan.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <source>Cetak — %1</source>
+        <translation>Print — %1</translation>
+    </message>
+    <message>
+        <source>Tidak dicetak.</source>
+        <translation>Not printed.</translation>
+    </message>
+    <message>
+        <source>Menyiapkan…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>Mencetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Simpan %1</source>
+        <translation>Save %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Wajib KTP terekam</source>
+        <translation>Residents recorded</translation>
+    </message>
+    <message>
+        <source>KTP-el diterima</source>
+        <translation>e-KTPs received</translation>
+    </message>
+    <message>
+        <source>Sudah diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Menunggu di loket</source>
+        <translation>Waiting at the counter</translation>
+    </message>
+    <message>
+        <source>Perbarui</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Cetak laporan…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Grafik per kelurahan</source>
+        <translation>Chart by kelurahan</translation>
+    </message>
+    <message>
+        <source>Tabel per wilayah</source>
+        <translation>Table by area</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Terekam</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>% terima</source>
+        <translation>% received</translation>
+    </message>
+    <message>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>% serah</source>
+        <translation>% handed over</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>sudah merekam data</source>
+        <translation>have recorded their data</translation>
+    </message>
+    <message>
+        <source>%1 dari terekam</source>
+        <translation>%1 of recorded</translation>
+    </message>
+    <message>
+        <source>%1 dari diterima</source>
+        <translation>%1 of received</translation>
+    </message>
+    <message>
+        <source>lainnya %1</source>
+        <translation>other: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, s.d. %3)</source>
+        <translation>%1 (%2, up to %3)</translation>
+    </message>
+    <message>
+        <source>Keadaan per %1 · data dari: %2</source>
+        <translation>As of %1 · data from: %2</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Serah terima per hari, %1 s.d. %2: %3 diserahkan, %4 dibatalkan</source>
+        <translation>Handovers per day, %1 to %2: %3 handed over, %4 voided</translation>
+    </message>
+    <message>
+        <source>Kec. %1</source>
+        <translation>Kec. %1</translation>
+    </message>
+    <message>
+        <source>Kartu tanpa data register</source>
+        <translation>Cards without register data</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPrinter</name>
     <message>
         <source>Belum ada printer. Pilih printer di Pengaturan, lalu cetak dari antrean cetak ulang.</source>
@@ -497,6 +1202,131 @@
     <message>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>Cetak register…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>No. tanda terima</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Rekonsiliasi laci kartu</source>
+        <translation>Card drawer reconciliation</translation>
+    </message>
+    <message>
+        <source>Wajib bila hasil hitung berbeda</source>
+        <translation>Required if the count differs</translation>
+    </message>
+    <message>
+        <source>Catat hasil hitung</source>
+        <translation>Record the count</translation>
+    </message>
+    <message>
+        <source>Di laci pada awal hari</source>
+        <translation>In the drawer at start of day</translation>
+    </message>
+    <message>
+        <source>Kartu masuk hari ini</source>
+        <translation>Cards received today</translation>
+    </message>
+    <message>
+        <source>Diserahkan hari ini</source>
+        <translation>Handed over today</translation>
+    </message>
+    <message>
+        <source>Dikembalikan ke Dinas</source>
+        <translation>Returned to the Dinas</translation>
+    </message>
+    <message>
+        <source>Seharusnya ada di laci</source>
+        <translation>Should be in the drawer</translation>
+    </message>
+    <message>
+        <source>Hasil hitung fisik</source>
+        <translation>Physical count</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Diserahkan %1 · dibatalkan %2 · dikoreksi %3 · kunjungan rumah %4</source>
+        <translation>Handed over %1 · voided %2 · corrected %3 · home visits %4</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Dikoreksi</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>Kunjungan rumah</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Awal hari %1 · masuk +%2 · diserahkan −%3 · dikembalikan −%4
+Seharusnya ada di laci: %5</source>
+        <translation>Start of day %1 · received +%2 · handed over −%3 · returned −%4
+Should be in the drawer: %5</translation>
+    </message>
+    <message>
+        <source>Belum dicatat untuk hari ini.</source>
+        <translation>Not yet recorded for this day.</translation>
+    </message>
+    <message>
+        <source>Tercatat %1 oleh %2: dihitung %3, selisih %4. %5</source>
+        <translation>Recorded at %1 by %2: counted %3, difference %4. %5</translation>
+    </message>
+    <message>
+        <source>Hasil hitung dicatat dengan selisih %1; selisih tercetak di register.</source>
+        <translation>Count recorded with a difference of %1; the difference is printed on the register.</translation>
+    </message>
+    <message>
+        <source>Hasil hitung dicatat: cocok dengan yang seharusnya.</source>
+        <translation>Count recorded: it matches what should be there.</translation>
     </message>
 </context>
 <context>
@@ -540,6 +1370,29 @@
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Simpan kata sandi</source>
+        <translation>Save password</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru untuk %1. Sampaikan langsung kepada orangnya. Akun yang terkunci karena salah kata sandi terbuka lagi.</source>
+        <translation>New password for %1. Give it to the person directly. An account locked after wrong passwords is unlocked again.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
     </message>
 </context>
 <context>
@@ -591,6 +1444,96 @@
     <message>
         <source>Simpan</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDesk</name>
+    <message>
+        <source>Meja supervisor</source>
+        <translation>Supervisor desk</translation>
+    </message>
+    <message>
+        <source>Kembali ke loket (Esc)</source>
+        <translation>Back to the counter (Esc)</translation>
+    </message>
+    <message>
+        <source>Register harian</source>
+        <translation>Daily register</translation>
+    </message>
+    <message>
+        <source>Kemajuan</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Belum diambil</source>
+        <translation>Uncollected</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Akun petugas</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>UncollectedTab</name>
+    <message>
+        <source>Semua kelurahan</source>
+        <translation>All kelurahan</translation>
+    </message>
+    <message>
+        <source>Semua RW</source>
+        <translation>All RWs</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>≥ </source>
+        <translation>≥ </translation>
+    </message>
+    <message>
+        <source>Hanya kartu yang menunggu sekurang-kurangnya sekian hari</source>
+        <translation>Only cards waiting at least this many days</translation>
+    </message>
+    <message>
+        <source>Cetak daftar…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>RW %1</source>
+        <translation>RW %1</translation>
+    </message>
+    <message>
+        <source>%1 kartu belum diambil di %2 RW (keadaan %3).</source>
+        <translation>%1 uncollected cards in %2 RWs (as of %3).</translation>
+    </message>
+    <message>
+        <source>Tidak ada kartu yang belum diambil untuk pilihan ini.</source>
+        <translation>No uncollected cards for this selection.</translation>
     </message>
 </context>
 </TS>
