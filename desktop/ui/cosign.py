@@ -11,14 +11,13 @@ from __future__ import annotations
 from desktop.core.handover import LABELS as OLD_KTP_LABELS
 from desktop.core.handover import OldKtp
 from desktop.ui.dialogs import ok_cancel
+from desktop.ui.handover_form import last_four_field
 from desktop.ui.qt import (
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QRegularExpression,
-    QRegularExpressionValidator,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -60,15 +59,11 @@ class OldKtpFields(ExtraFields):
     ) -> None:
         super().__init__(parent)
         self.expected_four = last_four
-        self.last_four = QLineEdit()
-        self.last_four.setObjectName("lastFour")
-        self.last_four.setMaxLength(4)
-        self.last_four.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self)
-        )
-        self.last_four.setPlaceholderText("0000")
+        self.last_four = last_four_field(self)
         if last_four is not None:
             self.form.addRow(self.tr("4 digit terakhir NIK pada kartu"), self.last_four)
+        else:
+            self.last_four.hide()  # a correction does not ask for the card again
         self.old_ktp = QComboBox()
         self.old_ktp.setObjectName("oldKtpChoice")
         for value in OldKtp:

@@ -27,6 +27,16 @@ from desktop.ui.qt import (
 from desktop.ui.style import set_tone
 
 
+def last_four_field(parent: QWidget) -> QLineEdit:
+    """Where the last four NIK digits read off the physical card are typed: digits only."""
+    field = QLineEdit(parent)
+    field.setObjectName("lastFour")
+    field.setMaxLength(4)
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), field))
+    field.setPlaceholderText("0000")
+    return field
+
+
 class HandoverForm(QWidget):
     submitted = Signal(str, str, str, str)  # card_id, last four, OldKtp value, police letter
 
@@ -37,13 +47,7 @@ class HandoverForm(QWidget):
             self.tr("&Hadir sendiri dan wajah cocok dengan foto kartu (Spasi)")
         )
         self.present.setObjectName("present")
-        self.last_four = QLineEdit()
-        self.last_four.setObjectName("lastFour")
-        self.last_four.setMaxLength(4)
-        self.last_four.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self)
-        )
-        self.last_four.setPlaceholderText("0000")
+        self.last_four = last_four_field(self)
         self.last_four.setMaximumWidth(140)
         four_label = QLabel(self.tr("4 digit terakhir NIK pada kartu:"))
         four_label.setBuddy(self.last_four)
