@@ -93,7 +93,7 @@ class RegisterTab(QWidget):
         self.rows.verticalHeader().hide()
         header = self.rows.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)  # the remarks take what is left
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # names take the rest
 
         self.drawer = QGroupBox(self.tr("Rekonsiliasi laci kartu"))
         self.figures = QLabel()  # the sum in one line, for tests and screen readers
@@ -126,24 +126,25 @@ class RegisterTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Hasil hitung fisik"), self.counted)
         form.addRow(self.tr("Catatan"), self.note)
-        drawer = QVBoxLayout(self.drawer)
+        count = QVBoxLayout()
+        count.addLayout(form)
+        count.addWidget(self.record_button)
+        count.addWidget(self.recorded)
+        count.addStretch(1)
+        drawer = QHBoxLayout(self.drawer)  # under the table, which needs the full width
         drawer.addWidget(self.figures)
-        drawer.addLayout(sums)
-        drawer.addLayout(form)
-        drawer.addWidget(self.record_button)
-        drawer.addWidget(self.recorded)
-        drawer.addStretch(1)
+        drawer.addLayout(sums, 1)
+        drawer.addSpacing(24)
+        drawer.addLayout(count, 1)
 
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        body = QHBoxLayout()
-        body.addWidget(self.rows, 5)
-        body.addWidget(self.drawer, 2)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.message)
-        box.addLayout(body, 1)
+        box.addWidget(self.rows, 1)
+        box.addWidget(self.drawer)
 
         self.day.dateChanged.connect(lambda _: self.refresh())
         self.record_button.clicked.connect(self.record_count)
@@ -191,13 +192,12 @@ class RegisterTab(QWidget):
         self.rows.setRowCount(len(register.rows))
         for n, row in enumerate(register.rows):
             remark = remarks.get(row.status, self.tr("Diserahkan"))
-            if row.reason:
-                remark = f"{remark}: {row.reason}"
+            reason = f"{remark}: {row.reason}" if row.reason else remark
             for column, text in enumerate(
                 (row.time, row.receipt_no, row.nik, row.name, row.kelurahan, row.operator, remark)
             ):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)  # long remarks are cut on screen, whole on paper
+                item.setToolTip(reason if column == 6 else text)  # the reason on hover
                 self.rows.setItem(n, column, item)
         self.figures.setText(
             fill(
