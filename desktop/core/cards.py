@@ -22,6 +22,7 @@ class CardStatus(StrEnum):
 class WithholdReason(StrEnum):
     DATA_ERROR = "data_error"
     DAMAGED = "damaged"
+    DECEASED_REPORTED = "deceased_reported"  # a death reported at the counter, to verify
 
 
 # Where a card may go from each state. Conflict is entered by sync, not by a person, so

@@ -36,8 +36,10 @@ class EventType(StrEnum):
     IMPORT_COMPLETED = "import_completed"
     OPERATOR_ADDED = "operator_added"
     OPERATOR_CHANGED = "operator_changed"
-    RECORDING_REQUESTED = "recording_requested"
-    POPULATION_EVENT_REPORTED = "population_event_reported"
+    RECORDING_REQUESTED = "recording_requested"  # perekaman: a new applicant or a mover
+    RECORDING_STATUS_CHANGED = "recording_status_changed"  # waiting → recorded → sent
+    POPULATION_EVENT_REPORTED = "population_event_reported"  # lapor peristiwa at the counter
+    INVITATIONS_PLANNED = "invitations_planned"  # pickup days given to ready cards
     DRAWER_COUNTED = "drawer_counted"  # end-of-day physical count of the card drawer
 
 

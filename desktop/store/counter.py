@@ -100,6 +100,7 @@ _CASE_OF_STATUS = {
 WITHHOLD_LABELS = {
     WithholdReason.DAMAGED.value: "kartu rusak",
     WithholdReason.DATA_ERROR.value: "data pada kartu salah",
+    WithholdReason.DECEASED_REPORTED.value: "pemilik dilaporkan meninggal",
 }
 
 

@@ -249,6 +249,67 @@ def _operator(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
+_REQUEST_FIELDS = (
+    "request_no", "kind", "nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir",
+    "alamat", "rt", "rw", "kode_kelurahan", "married", "origin_region", "moving_letter_no",
+    "workstation", "operator", "operator_name",
+)  # fmt: skip
+
+
+@handles(EventType.RECORDING_REQUESTED)
+def _recording_requested(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    values = [int(bool(p.get(f))) if f == "married" else p.get(f) for f in _REQUEST_FIELDS]
+    conn.execute(
+        f"INSERT OR REPLACE INTO recording_requests ({', '.join(_REQUEST_FIELDS)}, site,"
+        " wall_time, status, event_id, hlc)"
+        f" VALUES ({', '.join('?' * len(_REQUEST_FIELDS))}, ?, ?, 'waiting', ?, ?)",
+        (*values, event.site, event.wall_time, event.event_id, event.hlc),
+    )
+
+
+@handles(EventType.RECORDING_STATUS_CHANGED)
+def _recording_status(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    conn.execute(
+        "UPDATE recording_requests SET status = ?, status_note = ?, status_by = ?,"
+        " status_time = ? WHERE request_no = ?",
+        (p["status"], p.get("note"), p.get("by"), event.wall_time, p["request_no"]),
+    )
+
+
+_REPORT_FIELDS = (
+    "report_no", "kind", "error_field", "nik", "card_id", "reporter_name",
+    "reporter_relation", "document_no", "event_date", "note", "workstation", "operator",
+    "operator_name",
+)  # fmt: skip
+
+
+@handles(EventType.POPULATION_EVENT_REPORTED)
+def _population_event(conn: sqlite3.Connection, event: Event) -> None:
+    """The report itself; what it does to a card travels as its own card event."""
+    p = event.payload
+    conn.execute(
+        f"INSERT OR REPLACE INTO population_reports ({', '.join(_REPORT_FIELDS)}, site,"
+        f" wall_time, event_id, hlc) VALUES ({', '.join('?' * len(_REPORT_FIELDS))}, ?, ?, ?, ?)",
+        (*(p.get(f) for f in _REPORT_FIELDS), event.site, event.wall_time, event.event_id,
+         event.hlc),
+    )  # fmt: skip
+
+
+@handles(EventType.INVITATIONS_PLANNED)
+def _invitations_planned(conn: sqlite3.Connection, event: Event) -> None:
+    """A later plan for the same card replaces the earlier pickup day."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO invitations (card_id, site, pickup_day, plan_event_id,"
+        " wall_time) VALUES (?, ?, ?, ?, ?)",
+        [
+            (card_id, event.payload["site"], day, event.event_id, event.wall_time)
+            for card_id, day in event.payload["invitations"]
+        ],
+    )
+
+
 @handles(EventType.DRAWER_COUNTED)
 def _drawer_counted(conn: sqlite3.Connection, event: Event) -> None:
     p = event.payload

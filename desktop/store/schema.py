@@ -35,6 +35,9 @@ PROJECTION_TABLES = (
     "imports",
     "operators",
     "drawer_counts",
+    "recording_requests",
+    "population_reports",
+    "invitations",
 )
 
 
@@ -261,6 +264,83 @@ def m005_drawer_counts(db: Database) -> None:
 def m006_handover_corrections(db: Database) -> None:
     # A supervisor-approved correction of a handover's old-KTP record; the last one stands.
     db.execute("ALTER TABLE handovers ADD COLUMN corrected_by TEXT")
+
+
+@migrations()
+def m007_counter_services(db: Database) -> None:
+    # The other services at the counter: recording requests (perekaman), reports of
+    # deaths, moves and card errors (lapor peristiwa), and invitation pickup days.
+    db.execute(
+        """
+        CREATE TABLE recording_requests (
+            request_no TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            nik TEXT NOT NULL,
+            nama TEXT NOT NULL,
+            jenis_kelamin TEXT NOT NULL,
+            tempat_lahir TEXT NOT NULL,
+            tanggal_lahir TEXT NOT NULL,
+            alamat TEXT NOT NULL,
+            rt TEXT NOT NULL,
+            rw TEXT NOT NULL,
+            kode_kelurahan TEXT NOT NULL,
+            married INTEGER NOT NULL DEFAULT 0,
+            origin_region TEXT,
+            moving_letter_no TEXT,
+            site TEXT NOT NULL,
+            workstation INTEGER NOT NULL,
+            operator TEXT NOT NULL,
+            operator_name TEXT,
+            wall_time TEXT NOT NULL,
+            status TEXT NOT NULL,
+            status_note TEXT,
+            status_by TEXT,
+            status_time TEXT,
+            event_id TEXT NOT NULL,
+            hlc TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX recording_requests_day ON recording_requests (site, wall_time)")
+    db.execute("CREATE INDEX recording_requests_status ON recording_requests (status)")
+    db.execute("CREATE INDEX recording_requests_nik ON recording_requests (nik)")
+    db.execute(
+        """
+        CREATE TABLE population_reports (
+            report_no TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            error_field TEXT,
+            nik TEXT NOT NULL,
+            card_id TEXT,
+            reporter_name TEXT NOT NULL,
+            reporter_relation TEXT NOT NULL,
+            document_no TEXT,
+            event_date TEXT,
+            note TEXT NOT NULL,
+            site TEXT NOT NULL,
+            workstation INTEGER NOT NULL,
+            operator TEXT NOT NULL,
+            operator_name TEXT,
+            wall_time TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            hlc TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX population_reports_day ON population_reports (site, wall_time)")
+    db.execute("CREATE INDEX population_reports_nik ON population_reports (nik)")
+    db.execute(
+        """
+        CREATE TABLE invitations (
+            card_id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            pickup_day TEXT NOT NULL,
+            plan_event_id TEXT NOT NULL,
+            wall_time TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX invitations_day ON invitations (site, pickup_day)")
 
 
 KNOWN_STEPS = tuple(m.name for m in migrations._migrations)

@@ -4,6 +4,7 @@ this machine's, not facts about residents or cards)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from datetime import date
 
 from desktop.store.store import Store, StoreError
 
@@ -18,6 +19,8 @@ class WorkstationSettings:
     print_preview: bool = False
     language: str = "id"
     idle_lock_minutes: int = 5
+    holidays: str = ""  # office closed on these days (ISO dates, comma separated)
+    invitation_cap: int = 150  # at most this many invited residents per pickup day
 
     def validate(self) -> None:
         if self.receipt_layout not in LAYOUTS:
@@ -26,6 +29,20 @@ class WorkstationSettings:
             raise StoreError(f"bahasa '{self.language}' tidak tersedia; pilih id atau en")
         if not 1 <= self.idle_lock_minutes <= 60:
             raise StoreError("kunci layar otomatis harus antara 1 dan 60 menit")
+        if not 1 <= self.invitation_cap <= 5000:
+            raise StoreError("batas undangan per hari harus antara 1 dan 5.000")
+        for text in filter(None, (t.strip() for t in self.holidays.split(","))):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise StoreError(
+                    f"hari libur '{text}' bukan tanggal; tulis sebagai TTTT-BB-HH, dipisah koma"
+                ) from None
+
+    def holiday_dates(self) -> frozenset[date]:
+        return frozenset(
+            date.fromisoformat(t.strip()) for t in self.holidays.split(",") if t.strip()
+        )
 
 
 def load_settings(store: Store) -> WorkstationSettings:

@@ -23,6 +23,9 @@ from .conftest import AddResident, AppendEvent
 
 WIB = timezone(timedelta(hours=7))
 
+# An event that changes no card or resident: a status change of no known request.
+NEUTRAL = {"request_no": "PRK-UJI", "status": "waiting"}
+
 
 @contextmanager
 def sqlite_shell(path: Path) -> Iterator[sqlite3.Connection]:
@@ -93,7 +96,7 @@ def test_append_records_who_what_when_and_nik(store: Store) -> None:
 
 def test_store_audit_joins_the_open_transaction(store: Store, append: AppendEvent) -> None:
     with pytest.raises(RuntimeError), store.write():
-        store.append(EventType.RECORDING_REQUESTED, {})
+        store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
         store.audit("operator1", "recording-request")
         raise RuntimeError("batal")
     assert audit_rows(store) == []
@@ -201,7 +204,7 @@ def _event_count(store: Store) -> int:
 
 def test_journal_gap_names_device_and_seq(store: Store, append: AppendEvent) -> None:
     for _ in range(6):
-        append(store, EventType.RECORDING_REQUESTED, {})
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     assert first_journal_gap(store.conn) is None
     drop_triggers(store.path, "journal")
     with sqlite_shell(store.path) as shell:
@@ -221,13 +224,13 @@ def test_journal_gap_of_a_second_device(store: Store, append: AppendEvent) -> No
     """Events pulled from another counter: only the device whose journal has the hole is
     named, at the first missing seq."""
     for _ in range(3):
-        append(store, EventType.RECORDING_REQUESTED, {})
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     other = "DSP-02-0badc0de"
     with store.write():
         for seq in (1, 2, 4, 5, 7):
             store.conn.execute(
                 "INSERT INTO journal (device_id, seq, event_id, site, type, schema, wall_time,"
-                " hlc, payload) VALUES (?, ?, ?, 'DSP', 'recording_requested', ?, ?, ?, '{}')",
+                " hlc, payload) VALUES (?, ?, ?, 'DSP', 'recording_status_changed', ?, ?, ?, ?)",
                 (
                     other,
                     seq,
@@ -235,6 +238,7 @@ def test_journal_gap_of_a_second_device(store: Store, append: AppendEvent) -> No
                     SCHEMA_VERSION,
                     "2012-09-03T08:00:00+07:00",
                     f"{1346634000000 + seq:013d}-{0:010d}-{other}",
+                    json.dumps(NEUTRAL),
                 ),
             )
     report = check_store(store)
@@ -247,7 +251,7 @@ def test_journal_gap_of_a_second_device(store: Store, append: AppendEvent) -> No
 
 def test_journal_starting_after_one_is_a_gap(store: Store, append: AppendEvent) -> None:
     for _ in range(3):
-        append(store, EventType.RECORDING_REQUESTED, {})
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     drop_triggers(store.path, "journal")
     with sqlite_shell(store.path) as shell:
         shell.execute("DELETE FROM journal WHERE seq = 1")
@@ -275,7 +279,7 @@ def test_check_reports_both_a_journal_gap_and_an_audit_break(
     store: Store, append: AppendEvent
 ) -> None:
     for _ in range(3):
-        append(store, EventType.RECORDING_REQUESTED, {})
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     fill_audit(store, 3)
     drop_triggers(store.path, "journal")
     drop_triggers(store.path, "audit")
@@ -305,7 +309,7 @@ def damage_table(store: Store, table: str) -> Path:
 
 def test_check_on_a_damaged_file_stops_at_integrity(store: Store, append: AppendEvent) -> None:
     for _ in range(5):
-        append(store, EventType.RECORDING_REQUESTED, {})
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     fill_audit(store, 2)
     folder = damage_table(store, "journal")
     with open_store(folder) as damaged:

@@ -250,10 +250,10 @@ def test_operator_added_then_changed_merges(store: Store, append: AppendEvent) -
 
 def test_events_without_projection_change_nothing(store: Store, append: AppendEvent) -> None:
     before = digest(store.conn)
-    append(store, EventType.RECORDING_REQUESTED, {"nik": "3576020101800001"})
-    append(store, EventType.POPULATION_EVENT_REPORTED, {"kind": "death"})
-    assert digest(store.conn) == before
-    assert [e.type for e in store.events()] == ["recording_requested", "population_event_reported"]
+    append(store, EventType.CARD_CONFLICT, {"card_id": "B1-1", "event_ids": []})
+    append(store, EventType.RECORDING_STATUS_CHANGED, {"request_no": "PRK-X", "status": "sent"})
+    assert digest(store.conn) == before  # no such request here: nothing to change
+    assert [e.type for e in store.events()] == ["card_conflict", "recording_status_changed"]
 
 
 def test_rebuild_of_an_empty_store(store: Store) -> None:

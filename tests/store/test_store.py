@@ -27,6 +27,9 @@ HANDOVER = {
     "old_ktp": "withdrawn",
 }
 
+# An event that changes no card or resident: a status change of no known request.
+NEUTRAL = {"request_no": "PRK-UJI", "status": "waiting"}
+
 
 def journal_rows(path: Path) -> list[tuple]:
     """The journal as another program (the sqlite3 shell) would see it."""
@@ -41,11 +44,11 @@ def raw_insert(conn: sqlite3.Connection, device_id: str, seq: int, hlc: str, **o
         "seq": seq,
         "event_id": str(uuid.uuid4()),
         "site": "MGS",
-        "type": EventType.RECORDING_REQUESTED.value,
+        "type": EventType.RECORDING_STATUS_CHANGED.value,
         "schema": SCHEMA_VERSION,
         "wall_time": "2012-09-03T08:00:00+07:00",
         "hlc": hlc,
-        "payload": "{}",
+        "payload": json.dumps(NEUTRAL),
         **over,
     }
     columns = ", ".join(row)
@@ -209,13 +212,13 @@ def test_initialize_rejects_bad_identity(
 def test_append_before_initialize_says_run_init(data_dir: Path) -> None:
     with open_store(data_dir) as store:
         with pytest.raises(StoreError, match="loket-admin init"), store.write():
-            store.append(EventType.RECORDING_REQUESTED, {"nik": "3576020101800001"})
+            store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
         assert list(store.events()) == []
 
 
 def test_append_outside_write_is_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="write"):
-        store.append(EventType.RECORDING_REQUESTED, {})
+        store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     assert list(store.events()) == []
 
 
@@ -233,7 +236,7 @@ def test_seqs_are_gap_free_across_transactions(store: Store) -> None:
     for size in batches:
         with store.write():
             for _ in range(size):
-                store.append(EventType.RECORDING_REQUESTED, {})
+                store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     device = store.device.device_id
     rows = journal_rows(store.path)
     assert [r[1] for r in rows] == list(range(1, sum(batches) + 1))
@@ -260,10 +263,10 @@ def test_failed_write_rolls_back_journal_and_projections(
 def test_failed_projection_rolls_back_the_whole_write(store: Store, append: AppendEvent) -> None:
     append(store, EventType.HANDOVER, HANDOVER)
     with pytest.raises(sqlite3.IntegrityError, match="operator"), store.write():
-        store.append(EventType.RECORDING_REQUESTED, {})
+        store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
         store.append(EventType.HANDOVER, {**HANDOVER, "operator": None})  # NOT NULL column
     assert [(r[1], r[2]) for r in journal_rows(store.path)] == [(1, "handover")]
-    assert append(store, EventType.RECORDING_REQUESTED, {}).seq == 2
+    assert append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL).seq == 2
 
 
 def test_append_that_raises_leaves_no_journal_row(store: Store, append: AppendEvent) -> None:
@@ -272,11 +275,11 @@ def test_append_that_raises_leaves_no_journal_row(store: Store, append: AppendEv
         with pytest.raises(sqlite3.IntegrityError):
             store.append(EventType.HANDOVER, {**HANDOVER, "operator": None})  # NOT NULL
         # The transaction carries on without a hole in the sequence.
-        assert store.append(EventType.RECORDING_REQUESTED, {}).seq == 2
+        assert store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL).seq == 2
     assert rebuild_is_identical(store)
     assert [(r[1], r[2]) for r in journal_rows(store.path)] == [
         (1, "handover"),
-        (2, "recording_requested"),
+        (2, "recording_status_changed"),
     ]
 
 
@@ -287,13 +290,13 @@ def rebuild_is_identical(store: Store) -> bool:
 
 @pytest.mark.parametrize("statement", ["UPDATE journal SET type = 'x'", "DELETE FROM journal"])
 def test_journal_is_append_only(store: Store, append: AppendEvent, statement: str) -> None:
-    append(store, EventType.RECORDING_REQUESTED, {"nik": "3576020101800001"})
+    append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     with (
         closing(sqlite3.connect(store.path)) as shell,
         pytest.raises(sqlite3.DatabaseError, match="append-only"),
     ):
         shell.execute(statement)
-    assert [r[2] for r in journal_rows(store.path)] == ["recording_requested"]
+    assert [r[2] for r in journal_rows(store.path)] == ["recording_status_changed"]
 
 
 @pytest.mark.parametrize("statement", ["UPDATE audit SET actor = 'x'", "DELETE FROM audit"])
@@ -306,14 +309,14 @@ def test_audit_is_append_only(store: Store, statement: str) -> None:
 
 
 def test_event_id_is_unique(store: Store, append: AppendEvent) -> None:
-    event = append(store, EventType.RECORDING_REQUESTED, {})
+    event = append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     with pytest.raises(sqlite3.IntegrityError, match="event_id"):
         raw_insert(store.conn, "DSP-02-abcdef12", 1, event.hlc, event_id=event.event_id)
     uuid.UUID(event.event_id)  # a real UUID
 
 
 def test_device_seq_is_unique(store: Store, append: AppendEvent) -> None:
-    event = append(store, EventType.RECORDING_REQUESTED, {})
+    event = append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     with pytest.raises(sqlite3.IntegrityError, match="seq"):
         raw_insert(store.conn, event.device_id, 1, event.hlc)
 
@@ -322,7 +325,9 @@ def test_hlc_strictly_increases(store: Store) -> None:
     hlcs = []
     for size in (20, 1, 30):
         with store.write():
-            hlcs += [store.append(EventType.RECORDING_REQUESTED, {}).hlc for _ in range(size)]
+            hlcs += [
+                store.append(EventType.RECORDING_STATUS_CHANGED, NEUTRAL).hlc for _ in range(size)
+            ]
     stamps = [Timestamp.parse(h) for h in hlcs]
     assert all(a < b for a, b in pairwise(stamps))
     assert all(a < b for a, b in pairwise(hlcs))  # the stored text sorts the same
@@ -338,7 +343,7 @@ def test_hlc_survives_a_clock_that_was_ahead(store: Store, append: AppendEvent) 
         raw_insert(store.conn, device, 1, ahead)
     store.close()
     with open_store(store.path.parent) as reopened:
-        event = append(reopened, EventType.RECORDING_REQUESTED, {})
+        event = append(reopened, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
     assert event.seq == 2
     assert Timestamp.parse(event.hlc) == Timestamp(9_999_999_999_999, 1, device)
 
@@ -349,9 +354,9 @@ def test_hlc_strictly_increases_with_two_store_objects(store: Store, append: App
     with store.write():
         raw_insert(store.conn, device, 1, ahead)
     with open_store(store.path.parent) as other:
-        append(other, EventType.RECORDING_REQUESTED, {})
-        append(store, EventType.RECORDING_REQUESTED, {})
-        append(other, EventType.RECORDING_REQUESTED, {})
+        append(other, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
+        append(other, EventType.RECORDING_STATUS_CHANGED, NEUTRAL)
         hlcs = [e.hlc for e in other.events()]
     assert all(a < b for a, b in pairwise(hlcs)), hlcs
 
@@ -364,8 +369,8 @@ def test_events_round_trip_in_order(store: Store, append: AppendEvent) -> None:
     ]
     types = [
         EventType.RESIDENT_REGISTERED,
-        EventType.RECORDING_REQUESTED,
-        EventType.POPULATION_EVENT_REPORTED,
+        EventType.CARD_WITHHELD,  # of a card this store does not have: no projection change
+        EventType.CARD_CONFLICT,  # kept in the journal only
     ]
     payloads[0] |= {
         "jenis_kelamin": "P",
@@ -379,14 +384,14 @@ def test_events_round_trip_in_order(store: Store, append: AppendEvent) -> None:
     with store.write():
         appended = [store.append(t, p) for t, p in zip(types, payloads, strict=True)]
     appended.append(
-        append(store, EventType.RECORDING_REQUESTED, {}, wall_time="2012-09-03T08:15:00")
+        append(store, EventType.RECORDING_STATUS_CHANGED, NEUTRAL, wall_time="2012-09-03T08:15:00")
     )
     events = list(store.events())
     assert events == appended
     assert all(isinstance(e, Event) for e in events)
     assert [e.payload for e in events[:3]] == payloads
     assert events[0].payload["nama"] == "Ñur Áini"
-    assert [e.type for e in events] == [*(t.value for t in types), "recording_requested"]
+    assert [e.type for e in events] == [*(t.value for t in types), "recording_status_changed"]
     assert {e.schema for e in events} == {SCHEMA_VERSION}
     assert {e.site for e in events} == {"MGS"}
     assert events[-1].wall_time == "2012-09-03T08:15:00"

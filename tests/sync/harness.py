@@ -56,6 +56,9 @@ CITY_SEED = 2012
 CITY_SCALE = 0.005
 OPERATOR = {"MGS": "operator1", "DSP": "operator3"}  # demo accounts, one per site
 
+# An event that changes no card or resident: a status change of no known request.
+NEUTRAL = {"request_no": "PRK-UJI", "status": "waiting"}
+
 
 # -- the central store --------------------------------------------------------------------
 
@@ -396,7 +399,7 @@ class Workstation:
         """n cheap local events (recording requests, journal only) in one transaction."""
         with self.store.write():
             for i in range(n):
-                self.store.append(EventType.RECORDING_REQUESTED, {"note": i})
+                self.store.append(EventType.RECORDING_STATUS_CHANGED, {**NEUTRAL, "note": i})
 
     def journal_ids(self) -> set[str]:
         return {r[0] for r in self.store.conn.execute("SELECT event_id FROM journal")}

@@ -272,8 +272,9 @@ def test_an_event_made_after_a_pull_is_ordered_after_what_was_pulled(loket: Loke
     remote_hlc = f"{ahead:013d}-{0:010d}-{fast.device_id}"
     event = {
         "event_id": str(uuid.uuid4()), "device_id": fast.device_id, "site": "DSP", "seq": 1,
-        "type": "recording_requested", "schema": 1, "wall_time": "2012-09-10T09:15:02+07:00",
-        "hlc": remote_hlc, "payload": {"note": "from a fast clock"},
+        "type": "recording_status_changed", "schema": 1,
+        "wall_time": "2012-09-10T09:15:02+07:00", "hlc": remote_hlc,
+        "payload": {"request_no": "PRK-UJI", "status": "waiting", "note": "from a fast clock"},
     }  # fmt: skip
     answer = httpx.post(
         f"{loket.url}/v1/devices/{fast.device_id}/events",
