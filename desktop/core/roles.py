@@ -23,9 +23,17 @@ class Permission(StrEnum):
     IMPORT = "import"
     PRINT_REGISTER = "print_register"
     VIEW_AUDIT = "view_audit"
+    COUNTER_SERVICES = "counter_services"  # register recording requests, report events
+    MANAGE_REQUESTS = "manage_requests"  # move requests on, print and export their lists
+    PLAN_INVITATIONS = "plan_invitations"  # give ready cards pickup days, print letters
 
 
-_COUNTER = {Permission.LOOKUP, Permission.HANDOVER, Permission.REPRINT_COPY}
+_COUNTER = {
+    Permission.LOOKUP,
+    Permission.HANDOVER,
+    Permission.REPRINT_COPY,
+    Permission.COUNTER_SERVICES,
+}
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OUTSOURCED: frozenset(_COUNTER),
@@ -39,6 +47,8 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_ACCOUNTS,
             Permission.PRINT_REGISTER,
             Permission.VIEW_AUDIT,
+            Permission.MANAGE_REQUESTS,
+            Permission.PLAN_INVITATIONS,
         }
     ),
     Role.ADMIN: frozenset(

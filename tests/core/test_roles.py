@@ -24,7 +24,8 @@ def test_every_role_has_permissions_and_a_label():
 
 @pytest.mark.parametrize("role", [Role.OUTSOURCED, Role.OPERATOR, Role.SUPERVISOR])
 @pytest.mark.parametrize(
-    "permission", [Permission.LOOKUP, Permission.HANDOVER, Permission.REPRINT_COPY]
+    "permission",
+    [Permission.LOOKUP, Permission.HANDOVER, Permission.REPRINT_COPY, Permission.COUNTER_SERVICES],
 )
 def test_counter_roles_can_hand_over_and_reprint_a_copy(role, permission):
     assert allows(role, permission)
@@ -34,8 +35,9 @@ def test_counter_roles_can_hand_over_and_reprint_a_copy(role, permission):
 @pytest.mark.parametrize("role", [Role.OUTSOURCED, Role.OPERATOR])
 @pytest.mark.parametrize(
     "permission",
-    [*SUPERVISOR_ONLY, Permission.APPROVE, Permission.IMPORT, Permission.VIEW_AUDIT],
-)
+    [*SUPERVISOR_ONLY, Permission.APPROVE, Permission.IMPORT, Permission.VIEW_AUDIT,
+     Permission.MANAGE_REQUESTS, Permission.PLAN_INVITATIONS],
+)  # fmt: skip
 def test_operators_cannot_void_export_or_manage_accounts(role, permission):
     assert not allows(role, permission)
     with pytest.raises(PermissionDenied) as info:
@@ -49,6 +51,7 @@ def test_outsourced_operator_has_exactly_the_counter_permissions():
         Permission.LOOKUP,
         Permission.HANDOVER,
         Permission.REPRINT_COPY,
+        Permission.COUNTER_SERVICES,  # recording requests and reports are counter work
     }
 
 
