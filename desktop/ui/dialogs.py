@@ -6,6 +6,7 @@ from __future__ import annotations
 from desktop.core.regions import regions
 from desktop.store.counter import QueuedReceipt
 from desktop.store.settings import WorkstationSettings
+from desktop.store.store import StoreError
 from desktop.ui import printing
 from desktop.ui.qt import (
     QAbstractItemView,
@@ -25,7 +26,8 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from desktop.ui.text import fill, show_time
+from desktop.ui.style import set_tone
+from desktop.ui.text import fill, sentence, show_time
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
@@ -110,14 +112,31 @@ class SettingsDialog(QDialog):
         self.idle.setRange(1, 60)
         self.idle.setValue(settings.idle_lock_minutes)
         self.idle.setSuffix(self.tr(" menit"))
+        # The invitation letters' pickup days: the office is closed on these days, and
+        # at most this many residents are invited for one day.
+        self.holidays = QLineEdit(settings.holidays)
+        self.holidays.setObjectName("holidays")
+        self.holidays.setPlaceholderText(self.tr("TTTT-BB-HH, dipisah koma"))
+        self.invitation_cap = QSpinBox()
+        self.invitation_cap.setObjectName("invitationCap")
+        self.invitation_cap.setRange(1, 5000)
+        self.invitation_cap.setValue(settings.invitation_cap)
+        self.invitation_cap.setSuffix(self.tr(" orang per hari"))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
         form = QFormLayout()
         form.addRow(self.tr("Printer tanda terima"), self.printer)
         form.addRow(self.tr("Ukuran tanda terima"), self.layout_choice)
         form.addRow("", self.preview)
         form.addRow(self.tr("Bahasa (berlaku setelah dibuka ulang)"), self.language)
         form.addRow(self.tr("Kunci layar bila diam"), self.idle)
+        form.addRow(self.tr("Hari libur kantor"), self.holidays)
+        form.addRow(self.tr("Batas undangan"), self.invitation_cap)
         box = QVBoxLayout(self)
         box.addLayout(form)
+        box.addWidget(self.message)
         box.addLayout(_buttons(self, self.tr("Simpan")))
 
     def result_settings(self) -> WorkstationSettings:
@@ -127,7 +146,21 @@ class SettingsDialog(QDialog):
             print_preview=self.preview.isChecked(),
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
+            holidays=self.holidays.text().strip(),
+            invitation_cap=self.invitation_cap.value(),
         )
+
+    def accept(self) -> None:
+        """Only settings that can be saved close the dialog; otherwise it says what to fix."""
+        try:
+            self.result_settings().validate()
+        except StoreError as error:
+            self.message.setText(sentence(str(error)))
+            set_tone(self.message, "error")
+            self.message.show()
+            self.holidays.setFocus()
+            return
+        super().accept()
 
 
 class EnrolDialog(QDialog):

@@ -12,6 +12,7 @@ from desktop.store.sessions import Session
 from desktop.ui.accounts_view import AccountsTab
 from desktop.ui.audit_view import AuditTab
 from desktop.ui.export_view import ExportTab
+from desktop.ui.invitations_view import InvitationsTab
 from desktop.ui.operations import Operations
 from desktop.ui.progress_view import ProgressTab
 from desktop.ui.qt import (
@@ -38,6 +39,7 @@ _TABS = (
     _TabSpec("register", RegisterTab, (Permission.PRINT_REGISTER,)),
     _TabSpec("progress", ProgressTab, (Permission.PRINT_REGISTER, Permission.VIEW_AUDIT)),
     _TabSpec("uncollected", UncollectedTab, (Permission.PRINT_REGISTER, Permission.EXPORT)),
+    _TabSpec("invitations", InvitationsTab, (Permission.PLAN_INVITATIONS,)),
     _TabSpec("export", ExportTab, (Permission.EXPORT,)),
     _TabSpec("accounts", AccountsTab, (Permission.MANAGE_ACCOUNTS,)),
     _TabSpec("audit", AuditTab, (Permission.VIEW_AUDIT,)),
@@ -90,6 +92,7 @@ class SupervisorDesk(QWidget):
             "register": self.tr("Register harian"),
             "progress": self.tr("Kemajuan"),
             "uncollected": self.tr("Belum diambil"),
+            "invitations": self.tr("Undangan"),
             "export": self.tr("Ekspor"),
             "accounts": self.tr("Akun petugas"),
             "audit": self.tr("Log audit"),
