@@ -298,3 +298,50 @@ def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
         first, last = _day(start), _day(end)
         rows = export_handovers(store, session, out, start=first, end=last, site=site)
         click.echo(f"{out}: {rows} serah terima, {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}.")
+
+    @cli.command("invitations")
+    @click.option("--kelurahan", required=True, help="Kode kelurahan, mis. 35.76.02.1010.")
+    @click.option("--rw", help="Hanya RW ini.")
+    @click.option("--plan", "plan_first", help="Jadwalkan dulu kartu yang belum diundang, "
+                  "mulai tanggal ini (TTTT-BB-HH).")  # fmt: skip
+    @click.option(
+        "--cap", type=click.IntRange(1, 5000), help="Batas per hari (bawaan: pengaturan)."
+    )
+    @click.option("--letters", "letters_out", type=click.Path(dir_okay=False, path_type=Path),
+                  help="Tulis surat undangan ke PDF ini.")  # fmt: skip
+    @click.option("--cover", "cover_out", type=click.Path(dir_okay=False, path_type=Path),
+                  help="Tulis daftar per RT/RW ke PDF ini.")  # fmt: skip
+    @data_dir_option
+    @signed_in
+    def invitations_command(
+        store: Store, session: Session, kelurahan: str, rw: str | None, plan_first: str | None,
+        cap: int | None, letters_out: Path | None, cover_out: Path | None,
+    ) -> None:  # fmt: skip
+        """Jadwalkan hari pengambilan dan tulis surat undangan serta daftar RT/RW (PDF)."""
+        from desktop.core.invitations import cover_list_of
+        from desktop.documents.invitation_letters import cover_list_pdf, letters_pdf
+        from desktop.store.invitations import letters, plan_invitations, record_invitation_paper
+        from desktop.store.settings import load_settings
+
+        site = store.require_device().site
+        settings = load_settings(store)
+        if plan_first:
+            plan = plan_invitations(
+                store, session, site=site, kelurahan=kelurahan, rw=rw,
+                first_day=_day(plan_first), cap=cap or settings.invitation_cap,
+                holidays=settings.holiday_dates(),
+            )  # fmt: skip
+            days = ", ".join(f"{d.day:%d-%m} ({d.invited})" for d in plan.days)
+            click.echo(f"{plan.plan_no}: {plan.count} kartu diundang: {days}.")
+        if not (letters_out or cover_out):
+            return
+        run = letters(store, session, site=site, kelurahan=kelurahan, rw=rw)
+        if letters_out:
+            record_invitation_paper(store, session, paper="letters", lst=run, how="pdf")
+            _write_pdf(letters_pdf(run), letters_out)
+            click.echo(f"{letters_out}: {run.count} surat undangan.")
+        if cover_out:
+            cover = cover_list_of(run)
+            record_invitation_paper(store, session, paper="cover", lst=cover, how="pdf")
+            _write_pdf(cover_list_pdf(cover), cover_out)
+            click.echo(f"{cover_out}: daftar {cover.count} undangan per RT/RW.")

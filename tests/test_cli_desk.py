@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -166,3 +166,26 @@ def test_export_handovers_and_refusals(data: Path, tmp_path: Path) -> None:
                  "--as", "alihdaya1", data_dir=data)  # fmt: skip
     assert result.exit_code == 1 and "Gagal:" in result.output
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_invitations_planned_and_printed(data: Path, tmp_path: Path) -> None:
+    with open_store(data) as store:
+        (code,) = store.conn.execute(
+            "SELECT r.kode_kelurahan FROM cards c JOIN residents r ON r.nik = c.nik"
+            " WHERE c.site = 'MGS' AND c.status = 'ready' GROUP BY 1 ORDER BY count(*) DESC"
+        ).fetchone()
+    first = (date.today() + timedelta(days=7)).isoformat()
+    letters, cover = tmp_path / "surat.pdf", tmp_path / "daftar.pdf"
+    output = ok("invitations", "--kelurahan", code, "--plan", first, "--cap", "5",
+                "--letters", letters, "--cover", cover, *AS_SUPERVISOR, data_dir=data)  # fmt: skip
+    planned = int(output.split(": ")[1].split()[0])
+    assert planned > 0 and f"{letters}: {planned} surat undangan." in output
+    text = PdfReader(str(letters)).pages[0].extract_text()
+    assert "Undangan pengambilan KTP-el" in text and "UND-" in text
+    assert "Hal. 1 dari" in PdfReader(str(cover)).pages[0].extract_text()
+    again = run("invitations", "--kelurahan", code, "--plan", first, *AS_SUPERVISOR,
+                data_dir=data)  # fmt: skip
+    assert again.exit_code == 1 and "Gagal:" in again.output  # nobody left to invite
+    result = run("invitations", "--kelurahan", code, "--letters", letters, "--as", "operator1",
+                 data_dir=data)  # fmt: skip
+    assert result.exit_code == 1
