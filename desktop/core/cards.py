@@ -29,7 +29,13 @@ class WithholdReason(StrEnum):
 # every state that can be handed over can also end up in conflict.
 TRANSITIONS: dict[CardStatus, frozenset[CardStatus]] = {
     CardStatus.RECEIVED: frozenset(
-        {CardStatus.READY, CardStatus.MISROUTED, CardStatus.WITHHELD, CardStatus.SUPERSEDED}
+        {
+            CardStatus.READY,
+            CardStatus.MISROUTED,
+            CardStatus.WITHHELD,
+            CardStatus.SUPERSEDED,
+            CardStatus.MOVED,  # the holder moved out before the card was sorted
+        }
     ),
     CardStatus.READY: frozenset(
         {
@@ -45,6 +51,7 @@ TRANSITIONS: dict[CardStatus, frozenset[CardStatus]] = {
     CardStatus.UNCOLLECTED: frozenset(
         {
             CardStatus.HANDED_OVER,
+            CardStatus.WITHHELD,  # a death or a card error reported while being chased
             CardStatus.READY,
             CardStatus.RETURNED,
             CardStatus.DECEASED,

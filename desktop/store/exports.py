@@ -23,7 +23,9 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from desktop.core.roles import Permission, require
+from desktop.core.roles import Permission, PermissionDenied, allows, require
+from desktop.core.services import RecordingStatus
+from desktop.store.recording import request_rows
 from desktop.store.registers import daily_register
 from desktop.store.sessions import Session
 from desktop.store.store import Store, StoreError
@@ -32,9 +34,11 @@ from desktop.store.uncollected import uncollected_list
 __all__ = [
     "FORMATS",
     "HANDOVER_COLUMNS",
+    "REQUEST_COLUMNS",
     "UNCOLLECTED_COLUMNS",
     "ExportRefused",
     "export_handovers",
+    "export_requests",
     "export_uncollected",
     "handover_rows",
 ]
@@ -77,6 +81,28 @@ UNCOLLECTED_COLUMNS = (
     Column("Diterima", 11, "date"),
     Column("Menunggu (hari)", 10, "number"),
     Column("Status", 16),
+)
+
+REQUEST_COLUMNS = (
+    Column("Tanggal", 11, "date"),
+    Column("Jam", 6, "time"),
+    Column("No. pendaftaran", 19, "text"),
+    Column("Jenis", 16),
+    Column("NIK", 18, "text"),
+    Column("Nama", 30),
+    Column("L/P", 4),
+    Column("Tempat lahir", 16),
+    Column("Tanggal lahir", 11, "date"),
+    Column("Alamat", 32),
+    Column("RT", 5, "text"),
+    Column("RW", 5, "text"),
+    Column("Kelurahan", 18),
+    Column("Sudah menikah", 8),
+    Column("Asal pindah", 24),
+    Column("No. SKPWNI", 24, "text"),
+    Column("Status", 18),
+    Column("Catatan status", 30),
+    Column("Petugas", 22),
 )
 
 
@@ -361,5 +387,70 @@ def export_uncollected(
             "rw": rw,
             "min_days": min_days,
             "day": lst.today.isoformat(),
+        },
+    )
+
+
+# -- recording requests ---------------------------------------------------------------
+
+
+def export_requests(
+    store: Store,
+    actor: Session,
+    path: Path | str,
+    *,
+    start: date | None,
+    end: date | None,
+    status: RecordingStatus | str | None = None,
+    site: str | None = None,
+) -> int:
+    """Write the recording requests of `start`..`end` (inclusive; None: open-ended) in
+    `status` at `site` (None: all) to `path` as CSV or XLSX; returns the rows written.
+    Supervisors (who manage the requests) and Admin TI (who exports) may."""
+    if not (
+        allows(actor.role, Permission.EXPORT) or allows(actor.role, Permission.MANAGE_REQUESTS)
+    ):
+        raise PermissionDenied(actor.role, Permission.EXPORT)
+    if start is not None and end is not None:
+        _check_range(start, end)
+    target, kind = _target(path)
+    found = request_rows(store, start=start, end=end, status=status, site=site)
+    rows = [
+        (
+            q.day,
+            time.fromisoformat(q.time),
+            q.request_no,
+            q.kind_label,
+            q.nik,
+            q.nama,
+            q.jenis_kelamin,
+            q.tempat_lahir,
+            date.fromisoformat(q.tanggal_lahir),
+            q.alamat,
+            q.rt,
+            q.rw,
+            q.kelurahan,
+            "ya" if q.married else "tidak",
+            q.origin_region or "",
+            q.moving_letter_no or "",
+            q.status_label,
+            q.status_note or "",
+            q.operator_name,
+        )
+        for q in found
+    ]
+    return _export(
+        store,
+        actor,
+        target,
+        kind,
+        REQUEST_COLUMNS,
+        rows,
+        sheet="Permohonan perekaman",
+        action="export-requests",
+        detail={
+            "range": f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}",
+            "status": RecordingStatus(status).value if status else "semua",
+            "site": site or "semua",
         },
     )

@@ -95,6 +95,8 @@ class CardPanelView(QFrame):
             )
             + " "
             + self.tr("Pemilik sakit dan tidak dapat datang: kunjungan rumah (Ctrl+U).")
+            + " "
+            + self.tr("Data kartu salah, atau pemilik meninggal atau pindah: lapor peristiwa (F7).")
         )
 
     def _other_site(self, panel: CardPanel) -> None:
@@ -215,4 +217,6 @@ class CardPanelView(QFrame):
                 "Periksa NIK pada KTP atau undangan. Bila benar, penduduk belum terdaftar "
                 "sebagai wajib KTP terekam: arahkan ke layanan perekaman."
             )
+            + " "
+            + self.tr("Daftarkan perekaman: F6.")
         )

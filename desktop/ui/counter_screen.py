@@ -37,6 +37,7 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from desktop.ui.service_dialogs import CounterServices
 from desktop.ui.style import set_tone
 from desktop.ui.text import fill, sentence, show_date, show_time
 
@@ -96,6 +97,10 @@ class CounterScreen(QWidget):
         self._shortcut("Ctrl+E", self.approve_card)
         self._shortcut("Ctrl+K", self.correct_last_handover)
         self._shortcut("Ctrl+U", self.home_visit)
+        self.services = CounterServices(self)  # F6 recording request, F7 event report
+        self._shortcut("F6", self.services.open_recording)
+        self._shortcut("F7", self.services.open_report)
+        self._shortcut("Ctrl+Shift+P", self.services.reprint_proof)
         self.cosign_dialog: CosignDialog | None = None
         # Alt+1/2/3 (old KTP) and Alt+H (present) are the form's own mnemonics.
 

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.desk = SupervisorDesk(ops, device.site)
         self.desk.set_printer(settings.printer)
         self.desk.pages["invitations"].settings = settings  # cap and holidays, kept current
+        self.counter.services.proofs.settings = settings  # proofs go where receipts go
         self._before_lock: QWidget = self.counter
         self.stack = QStackedWidget()
         for page in (self.login_panel, self.counter, self.desk, self.lock):

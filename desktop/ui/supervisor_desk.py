@@ -1,5 +1,6 @@
 """The supervisor's desk: the day's register and drawer count, progress, uncollected cards,
-exports, accounts and the audit log, one tab each. The desk only assembles the tabs and
+invitation letters, recording requests and event reports, exports, accounts and the audit
+log, one tab each. The desk only assembles the tabs and
 shows those the signed-in role may use; every tab asks the store, which checks again."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.register_view import RegisterTab
+from desktop.ui.requests_view import ReportsTab, RequestsTab
 from desktop.ui.uncollected_view import UncollectedTab
 
 
@@ -40,6 +42,8 @@ _TABS = (
     _TabSpec("progress", ProgressTab, (Permission.PRINT_REGISTER, Permission.VIEW_AUDIT)),
     _TabSpec("uncollected", UncollectedTab, (Permission.PRINT_REGISTER, Permission.EXPORT)),
     _TabSpec("invitations", InvitationsTab, (Permission.PLAN_INVITATIONS,)),
+    _TabSpec("requests", RequestsTab, (Permission.MANAGE_REQUESTS,)),
+    _TabSpec("reports", ReportsTab, (Permission.MANAGE_REQUESTS,)),
     _TabSpec("export", ExportTab, (Permission.EXPORT,)),
     _TabSpec("accounts", AccountsTab, (Permission.MANAGE_ACCOUNTS,)),
     _TabSpec("audit", AuditTab, (Permission.VIEW_AUDIT,)),
@@ -93,6 +97,8 @@ class SupervisorDesk(QWidget):
             "progress": self.tr("Kemajuan"),
             "uncollected": self.tr("Belum diambil"),
             "invitations": self.tr("Undangan"),
+            "requests": self.tr("Perekaman"),
+            "reports": self.tr("Laporan peristiwa"),
             "export": self.tr("Ekspor"),
             "accounts": self.tr("Akun petugas"),
             "audit": self.tr("Log audit"),
