@@ -372,6 +372,10 @@
         <translation>A supervisor can void a mistaken handover (Ctrl+B) or correct its old KTP record (Ctrl+K).</translation>
     </message>
     <message>
+        <source>Data kartu salah, atau pemilik meninggal atau pindah: lapor peristiwa (F7).</source>
+        <translation>Wrong card data, or the holder died or moved away: report an event (F7).</translation>
+    </message>
+    <message>
         <source>Jangan serahkan apa pun. Panggil supervisor untuk memeriksa kedua serah terima dan menyelesaikan konflik (Ctrl+E).</source>
         <translation>Hand nothing over. Call a supervisor to check both handovers and resolve the conflict (Ctrl+E).</translation>
     </message>
@@ -442,6 +446,10 @@
     <message>
         <source>Periksa NIK pada KTP atau undangan. Bila benar, penduduk belum terdaftar sebagai wajib KTP terekam: arahkan ke layanan perekaman.</source>
         <translation>Check the NIK on the KTP or invitation. If it is right, the resident has not recorded their data: send them to the recording service.</translation>
+    </message>
+    <message>
+        <source>Daftarkan perekaman: F6.</source>
+        <translation>Register for recording: F6.</translation>
     </message>
 </context>
 <context>
@@ -646,6 +654,25 @@
     <message>
         <source>Lepas kartu %1 yang ditahan.</source>
         <translation>Release withheld card %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterServices</name>
+    <message>
+        <source>Permohonan perekaman %1 terdaftar atas nama %2; bukti pendaftaran dicetak.</source>
+        <translation>Recording request %1 registered for %2; the proof of registration is printed.</translation>
+    </message>
+    <message>
+        <source>Laporan %1 dicatat: %2. Bukti laporan dicetak.</source>
+        <translation>Report %1 recorded: %2. The proof of report is printed.</translation>
+    </message>
+    <message>
+        <source>Belum ada bukti pendaftaran atau laporan untuk dicetak.</source>
+        <translation>No proof of registration or report to print yet.</translation>
+    </message>
+    <message>
+        <source>%1 tersimpan, tetapi buktinya tidak tercetak: %2 Setelah printer siap, tekan Ctrl+Shift+P untuk mencetaknya.</source>
+        <translation>%1 saved, but its proof was not printed: %2 Once the printer is ready, press Ctrl+Shift+P to print it.</translation>
     </message>
 </context>
 <context>
@@ -866,6 +893,113 @@
     <message>
         <source>Empat digit tidak cocok dengan NIK penduduk ini: kartu yang diambil kemungkinan salah. Periksa kartu di kotak.</source>
         <translation>The four digits do not match this resident&apos;s NIK: the card taken is probably the wrong one. Check the card in the box.</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsTab</name>
+    <message>
+        <source>Semua RW</source>
+        <translation>All RWs</translation>
+    </message>
+    <message>
+        <source> orang/hari</source>
+        <translation> people/day</translation>
+    </message>
+    <message>
+        <source>Paling banyak sekian warga diundang untuk satu hari</source>
+        <translation>At most this many residents are invited for one day</translation>
+    </message>
+    <message>
+        <source>Jadwalkan</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Hari pertama</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Batas per hari</source>
+        <translation>Daily limit</translation>
+    </message>
+    <message>
+        <source>Hari pengambilan</source>
+        <translation>Collection day</translation>
+    </message>
+    <message>
+        <source>Pilihan ini</source>
+        <translation>This selection</translation>
+    </message>
+    <message>
+        <source>Seluruh kantor</source>
+        <translation>Whole office</translation>
+    </message>
+    <message>
+        <source>Sisa tempat</source>
+        <translation>Places left</translation>
+    </message>
+    <message>
+        <source>Cetak surat…</source>
+        <translation>Print letters…</translation>
+    </message>
+    <message>
+        <source>Simpan surat PDF…</source>
+        <translation>Save letters as PDF…</translation>
+    </message>
+    <message>
+        <source>Cetak daftar RT/RW…</source>
+        <translation>Print RT/RW lists…</translation>
+    </message>
+    <message>
+        <source>Simpan daftar PDF…</source>
+        <translation>Save lists as PDF…</translation>
+    </message>
+    <message>
+        <source>Hari libur (dilewati): %1. Sabtu dan Minggu juga dilewati.</source>
+        <translation>Holidays (skipped): %1. Saturdays and Sundays are skipped too.</translation>
+    </message>
+    <message>
+        <source>Belum ada hari libur di pengaturan loket; hanya Sabtu dan Minggu yang dilewati.</source>
+        <translation>No holidays in the counter settings yet; only Saturdays and Sundays are skipped.</translation>
+    </message>
+    <message>
+        <source>RW %1</source>
+        <translation>RW %1</translation>
+    </message>
+    <message>
+        <source>Kelurahan %1</source>
+        <translation>Kelurahan %1</translation>
+    </message>
+    <message>
+        <source>%1 RW %2</source>
+        <translation>%1 RW %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 kartu siap belum punya hari pengambilan, %3 sudah diundang.</source>
+        <translation>%1: %2 ready cards have no collection day yet, %3 already invited.</translation>
+    </message>
+    <message>
+        <source>penuh</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Menjadwalkan…</source>
+        <translation>Scheduling…</translation>
+    </message>
+    <message>
+        <source>%1 kartu diundang pada %2 (%3).</source>
+        <translation>%1 cards invited for %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 kartu diundang pada %2 hari kerja, %3 sampai %4 (%5).</source>
+        <translation>%1 cards invited over %2 working days, %3 to %4 (%5).</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1328,17 @@
     </message>
 </context>
 <context>
+    <name>ProofPrinter</name>
+    <message>
+        <source>Bukti %1</source>
+        <translation>Proof %1</translation>
+    </message>
+    <message>
+        <source>Belum ada printer. Pilih printer di Pengaturan.</source>
+        <translation>No printer yet. Choose a printer in Settings.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPrinter</name>
     <message>
         <source>Belum ada printer. Pilih printer di Pengaturan, lalu cetak dari antrean cetak ulang.</source>
@@ -1202,6 +1347,113 @@
     <message>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingDialog</name>
+    <message>
+        <source>Pendaftaran perekaman KTP-el</source>
+        <translation>e-KTP recording registration</translation>
+    </message>
+    <message>
+        <source>16 digit, dari Kartu Keluarga</source>
+        <translation>16 digits, from the family card (KK)</translation>
+    </message>
+    <message>
+        <source>Nama lengkap seperti pada KK</source>
+        <translation>Full name as on the KK</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>L · Laki-laki</source>
+        <translation>L · Male</translation>
+    </message>
+    <message>
+        <source>P · Perempuan</source>
+        <translation>P · Female</translation>
+    </message>
+    <message>
+        <source>HH-BB-TTTT, misalnya 12-03-2009</source>
+        <translation>DD-MM-YYYY, e.g. 12-03-2009</translation>
+    </message>
+    <message>
+        <source>Sudah atau pernah menikah (wajib KTP sebelum 17 tahun)</source>
+        <translation>Married now or before (needs a KTP before 17)</translation>
+    </message>
+    <message>
+        <source>Jalan, nomor rumah, dusun</source>
+        <translation>Street, house number, dusun</translation>
+    </message>
+    <message>
+        <source>— pilih kelurahan —</source>
+        <translation>— choose kelurahan —</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota asal, misalnya Kabupaten Sidoarjo</source>
+        <translation>Regency or city moved from, e.g. Kabupaten Sidoarjo</translation>
+    </message>
+    <message>
+        <source>Nomor Surat Keterangan Pindah WNI</source>
+        <translation>Number of the moving certificate (SKPWNI)</translation>
+    </message>
+    <message>
+        <source>Jenis permohonan</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Asal pindah</source>
+        <translation>Moved from</translation>
+    </message>
+    <message>
+        <source>No. SKPWNI</source>
+        <translation>SKPWNI no.</translation>
+    </message>
+    <message>
+        <source>Daftarkan pemohon untuk perekaman data (foto, sidik jari, iris mata, tanda tangan). Pemohon menerima bukti pendaftaran bernomor.</source>
+        <translation>Register the applicant for data recording (photo, fingerprints, iris, signature). The applicant receives a numbered proof of registration.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1582,172 @@ Should be in the drawer: %5</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Lapor peristiwa</source>
+        <translation>Report an event</translation>
+    </message>
+    <message>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>(nama diambil dari register saat disimpan)</source>
+        <translation>(name taken from the register when saved)</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>HH-BB-TTTT (boleh kosong)</source>
+        <translation>DD-MM-YYYY (optional)</translation>
+    </message>
+    <message>
+        <source>Nama orang yang melapor</source>
+        <translation>Name of the person reporting</translation>
+    </message>
+    <message>
+        <source>Pilih atau ketik</source>
+        <translation>Choose or type</translation>
+    </message>
+    <message>
+        <source>Boleh kosong</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Jenis laporan</source>
+        <translation>Report type</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Yang salah</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>No. dokumen</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Pelapor</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Catat laporan kematian, pindah keluar kota, atau kesalahan pada kartu. Kartu penduduk ditahan bila perlu; pelapor menerima bukti laporan.</source>
+        <translation>Record a report of a death, a move out of the city or an error on a card. The resident&apos;s card is withheld if needed; the person reporting receives a proof of report.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Wajib diisi</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>No. laporan</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Pelapor</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>No. dokumen</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Kartu</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>ditahan (meninggal)</source>
+        <translation>withheld (deceased)</translation>
+    </message>
+    <message>
+        <source>ditahan untuk cetak ulang</source>
+        <translation>withheld for reprinting</translation>
+    </message>
+    <message>
+        <source>pemilik pindah, tidak diserahkan</source>
+        <translation>holder moved away, not handed over</translation>
+    </message>
+    <message>
+        <source>sudah diserahkan sebelumnya</source>
+        <translation>already handed over</translation>
+    </message>
+    <message>
+        <source>tidak berubah</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>belum ada kartu</source>
+        <translation>no card yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 laporan · kematian %2 · pindah keluar %3 · kesalahan data %4</source>
+        <translation>%1 reports · deaths %2 · moved out %3 · data errors %4</translation>
+    </message>
+    <message>
+        <source>Tidak ada laporan untuk pilihan ini.</source>
+        <translation>No reports for this selection.</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Antrean cetak ulang</source>
@@ -1373,6 +1791,121 @@ Should be in the drawer: %5</translation>
     </message>
 </context>
 <context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Cetak daftar…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No. pendaftaran</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Catatan (wajib bila permohonan dikembalikan ke status sebelumnya)</source>
+        <translation>Note (required when a request goes back to an earlier status)</translation>
+    </message>
+    <message>
+        <source>Tandai sudah direkam</source>
+        <translation>Mark as recorded</translation>
+    </message>
+    <message>
+        <source>Tandai dikirim ke pusat</source>
+        <translation>Mark as sent to the centre</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke menunggu</source>
+        <translation>Back to waiting</translation>
+    </message>
+    <message>
+        <source>Yang dipilih:</source>
+        <translation>Selected:</translation>
+    </message>
+    <message>
+        <source>%1 permohonan · menunggu %2 · sudah direkam %3 · dikirim %4</source>
+        <translation>%1 requests · waiting %2 · recorded %3 · sent %4</translation>
+    </message>
+    <message>
+        <source>Tidak ada permohonan untuk pilihan ini.</source>
+        <translation>No requests for this selection.</translation>
+    </message>
+    <message>
+        <source>Pilih dahulu permohonan di tabel.</source>
+        <translation>Choose requests in the table first.</translation>
+    </message>
+    <message>
+        <source>%1 permohonan diubah statusnya.</source>
+        <translation>Status changed for %1 requests.</translation>
+    </message>
+    <message>
+        <source>Ditolak: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Simpan ekspor</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <source>XLSX (*.xlsx);;CSV (*.csv)</source>
+        <translation>XLSX files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Mengekspor…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>%1 baris diekspor ke %2.</source>
+        <translation>%1 rows exported to %2.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Atur ulang kata sandi</source>
@@ -1393,6 +1926,21 @@ Should be in the drawer: %5</translation>
     <message>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>… dan %1 isian lain yang perlu dilengkapi.</source>
+        <translation>… and %1 more fields to complete.</translation>
+    </message>
+    <message>
+        <source>Periksa lagi; bila sudah benar, tekan Simpan sekali lagi.</source>
+        <translation>Check again; if it is right, press Save once more.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1974,14 @@ Should be in the drawer: %5</translation>
         <translation> min</translation>
     </message>
     <message>
+        <source>TTTT-BB-HH, dipisah koma</source>
+        <translation>YYYY-MM-DD, separated by commas</translation>
+    </message>
+    <message>
+        <source> orang per hari</source>
+        <translation> people per day</translation>
+    </message>
+    <message>
         <source>Printer tanda terima</source>
         <translation>Receipt printer</translation>
     </message>
@@ -1440,6 +1996,14 @@ Should be in the drawer: %5</translation>
     <message>
         <source>Kunci layar bila diam</source>
         <translation>Lock the screen when idle</translation>
+    </message>
+    <message>
+        <source>Hari libur kantor</source>
+        <translation>Office holidays</translation>
+    </message>
+    <message>
+        <source>Batas undangan</source>
+        <translation>Invitation limit</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -1467,6 +2031,18 @@ Should be in the drawer: %5</translation>
     <message>
         <source>Belum diambil</source>
         <translation>Uncollected</translation>
+    </message>
+    <message>
+        <source>Undangan</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>Perekaman</source>
+        <translation>Recording requests</translation>
+    </message>
+    <message>
+        <source>Laporan peristiwa</source>
+        <translation>Event reports</translation>
     </message>
     <message>
         <source>Ekspor</source>
@@ -1534,6 +2110,13 @@ Should be in the drawer: %5</translation>
     <message>
         <source>Tidak ada kartu yang belum diambil untuk pilihan ini.</source>
         <translation>No uncollected cards for this selection.</translation>
+    </message>
+</context>
+<context>
+    <name>_DayTab</name>
+    <message>
+        <source>Semua hari</source>
+        <translation>All days</translation>
     </message>
 </context>
 </TS>
