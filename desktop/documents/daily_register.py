@@ -37,6 +37,7 @@ from desktop.documents.paper import (
     day_text,
     escape,
     paper_styles,
+    row_table_commands,
     wrap,
 )
 
@@ -61,19 +62,8 @@ def _register_table(register: DailyRegister) -> LongTable:
     header = [wrap(c, inner[i], BOLD) for i, c in enumerate(COLUMNS)]
     data: list[list[str]] = [header]
     commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, 0), BOLD, BODY, BODY + 1.5),
-        ("FONT", (0, 1), (-1, -1), REGULAR, BODY, BODY + 1.5),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("ALIGN", (0, 0), (1, -1), "RIGHT"),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("GRID", (0, 0), (-1, -1), 0.3, GREY),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        *row_table_commands(),
+        ("ALIGN", (0, 1), (1, -1), "RIGHT"),
     ]
     for n, row in enumerate(register.rows, start=1):
         if row.voided:

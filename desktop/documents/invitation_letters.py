@@ -67,6 +67,7 @@ from desktop.documents.paper import (
     escape,
     fit,
     paper_styles,
+    summary_table_commands,
     wrap,
 )
 
@@ -529,17 +530,10 @@ def _summary(lst: CoverList, styles) -> list:
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 11),
-                ("FONT", (0, 0), (-1, 0), BOLD, 8.5, 11),
-                ("FONT", (0, -1), (-1, -1), BOLD, 8.5, 11),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                *summary_table_commands(),
                 ("ALIGN", (0, 0), (1, -1), "CENTER"),
                 ("ALIGN", (2, 0), (2, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("GRID", (0, 0), (-1, -1), 0.3, GREY),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
             ]
         )
     )

@@ -138,3 +138,38 @@ def build_a4(story: list, *, title: str, canvasmaker: type[NumberedCanvas]) -> b
     )
     doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
+
+
+def row_table_commands() -> list[tuple]:
+    """The look every table of rows shares: a bold header on grey that repeats on each
+    page, body text at BODY size, a thin grid and a heavier line under the header. Column
+    alignment is each table's own."""
+    return [
+        ("FONT", (0, 0), (-1, 0), BOLD, BODY, BODY + 1.5),
+        ("FONT", (0, 1), (-1, -1), REGULAR, BODY, BODY + 1.5),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("GRID", (0, 0), (-1, -1), 0.3, GREY),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+    ]
+
+
+def summary_table_commands() -> list[tuple]:
+    """The look of a summary table: bold header on grey and a bold total row under a
+    heavier line. Column alignment is each table's own."""
+    return [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 11),
+        ("FONT", (0, 0), (-1, 0), BOLD, 8.5, 11),
+        ("FONT", (0, -1), (-1, -1), BOLD, 8.5, 11),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("GRID", (0, 0), (-1, -1), 0.3, GREY),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+    ]
