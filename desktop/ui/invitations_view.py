@@ -156,7 +156,7 @@ class InvitationsTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # numbers stay close
 
         self.print_letters = QPushButton(self.tr("Cetak surat…"))
         self.print_letters.setObjectName("printLetters")
