@@ -21,6 +21,8 @@ class WorkstationSettings:
     idle_lock_minutes: int = 5
     holidays: str = ""  # office closed on these days (ISO dates, comma separated)
     invitation_cap: int = 150  # at most this many invited residents per pickup day
+    backup_folder: str = ""  # empty: <data folder>/backups; else a USB disk or a share
+    backup_keep: int = 14  # rotation keeps this many of this workstation's backups
 
     def validate(self) -> None:
         if self.receipt_layout not in LAYOUTS:
@@ -31,6 +33,8 @@ class WorkstationSettings:
             raise StoreError("kunci layar otomatis harus antara 1 dan 60 menit")
         if not 1 <= self.invitation_cap <= 5000:
             raise StoreError("batas undangan per hari harus antara 1 dan 5.000")
+        if not 1 <= self.backup_keep <= 365:
+            raise StoreError("jumlah cadangan yang disimpan harus antara 1 dan 365")
         for text in filter(None, (t.strip() for t in self.holidays.split(","))):
             try:
                 date.fromisoformat(text)

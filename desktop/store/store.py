@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.events import SCHEMA_VERSION, Event, EventType, HybridLogicalClock, Timestamp
+from desktop.paths import private_folder
 from desktop.store import audit, projections
 from desktop.store.schema import KNOWN_STEPS, MIGRATION_SET, migrations
 
@@ -291,14 +292,20 @@ class Store:
 def open_store(data_dir: Path | str) -> Store:
     """Open (creating if needed) the store in `data_dir`, migrated to the current schema.
 
-    Refuses a store written by a newer Loket rather than guessing at its schema.
+    The data folder is made (or tightened to be) readable by its user only. An existing
+    store from an older Loket is backed up into `<data folder>/backups` before it is
+    migrated; a store written by a newer Loket is refused rather than guessed at.
     """
     folder = Path(data_dir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise StoreError(f"folder data {folder} tidak dapat dibuat: {exc.strerror}") from exc
-    path = folder / STORE_FILE
+    return open_file(folder / STORE_FILE, backup_before_upgrade=True)
+
+
+def open_file(path: Path, *, backup_before_upgrade: bool = False) -> Store:
+    """Open one store file (the store, or a backup being restored), migrated."""
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -311,7 +318,7 @@ def open_store(data_dir: Path | str) -> Store:
             raise
         raise StoreError(f"{path} bukan penyimpanan Loket yang dapat dibuka: {exc}") from exc
     try:
-        _migrate(path, conn)
+        _migrate(path, conn, backup_first=backup_before_upgrade)
     except BaseException as exc:
         conn.close()
         if isinstance(exc, sqlite3.DatabaseError):
@@ -323,7 +330,7 @@ def open_store(data_dir: Path | str) -> Store:
     return Store(path, conn)
 
 
-def _migrate(path: Path, conn: sqlite3.Connection) -> None:
+def _migrate(path: Path, conn: sqlite3.Connection, *, backup_first: bool = False) -> None:
     db = Database(conn)
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - set(KNOWN_STEPS))
@@ -333,6 +340,16 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
             "pasang versi Loket terbaru, jangan buka dengan versi ini"
         )
     if set(KNOWN_STEPS) - applied:
+        if applied and backup_first:  # an older Loket's store: keep it as it was first
+            from desktop.store.backup import backup_before_upgrade
+
+            try:
+                backup_before_upgrade(Store(path, conn))
+            except StoreError as exc:
+                raise StoreError(
+                    f"{path} perlu diperbarui ke versi ini, tetapi cadangan sebelum "
+                    f"pembaruan gagal: {exc}"
+                ) from exc
         conn.execute("PRAGMA foreign_keys = OFF")  # table rebuilds in migrations
         migrations.apply(db)
         conn.execute("PRAGMA foreign_keys = ON")

@@ -3,10 +3,11 @@ and keeps the header and status bar true. It contains no screen of its own."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from desktop.core.regions import regions
 from desktop.store import Device
+from desktop.store.backup import BackupState, backup_or_record, backup_state
 from desktop.store.counter import handovers_today, reprint_queue
 from desktop.store.sessions import LoginRefused, Session, login, logout, unlock
 from desktop.store.settings import WorkstationSettings, save_settings
@@ -32,9 +33,13 @@ from desktop.ui.qt import (
     QWidget,
 )
 from desktop.ui.receipt_printer import ReceiptPrinter
+from desktop.ui.style import set_tone
 from desktop.ui.supervisor_desk import SupervisorDesk, may_use_desk
 from desktop.ui.sync_worker import BackgroundSync, SyncOutcome
 from desktop.ui.text import fill, sentence, show_time
+
+BACKUP_CHECK_MS = 10 * 60_000  # how often the window asks whether a daily backup is due
+BACKUP_AGE = timedelta(days=1)
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -52,6 +57,10 @@ def _clock(iso: str | None) -> str:
     return when.strftime("%H:%M") if when.date() == date.today() else show_time(iso)
 
 
+def _age(when: datetime) -> timedelta:
+    return datetime.now().astimezone() - when.astimezone()
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -61,6 +70,7 @@ class MainWindow(QMainWindow):
         *,
         idle_ms: int | None = None,
         sync: BackgroundSync | None = None,
+        backup_check_ms: int = BACKUP_CHECK_MS,
     ) -> None:
         super().__init__()
         self.sync = sync
@@ -136,13 +146,22 @@ class MainWindow(QMainWindow):
         self.status_sync.setObjectName("syncStatus")
         self.status_message = QLabel()
         self.status_message.setObjectName("statusMessage")
-        for label in (self.status_count, self.status_message):
+        self.status_backup = QLabel()
+        self.status_backup.setObjectName("backupStatus")
+        self.status_backup.setStyleSheet("color: #922b21; font-weight: bold;")  # warns only
+        self.status_backup.hide()
+        for label in (self.status_count, self.status_message, self.status_backup):
             label.setContentsMargins(24, 0, 0, 0)  # keep the status items apart
         bar = self.statusBar()
         bar.addWidget(self.status_site)
         bar.addWidget(self.status_count)
         bar.addWidget(self.status_message, 1)
+        bar.addPermanentWidget(self.status_backup)
         bar.addPermanentWidget(self.status_sync)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(backup_check_ms)
+        self.backup_timer.timeout.connect(self.check_backup)
+        self.backup_timer.start()
 
         self.printer = ReceiptPrinter(ops, settings, self)
         self.printer.window = self
@@ -185,6 +204,7 @@ class MainWindow(QMainWindow):
         back.activated.connect(self.show_counter)
         QApplication.instance().installEventFilter(self)
         self._show_login()
+        self.ops.run(backup_state, on_done=self._show_backup)  # and last exit's failure
 
     # -- who is at the counter -------------------------------------------------------------
 
@@ -309,6 +329,42 @@ class MainWindow(QMainWindow):
         self.reprint_button.setText(fill(self.tr("Cetak ulang (%1)"), unprinted))
         self.ops.run(sync_status, on_done=self._show_sync)
 
+    # -- backups -----------------------------------------------------------------------
+
+    def check_backup(self) -> None:
+        """Back up once the last good backup is a day old (the timer asks every 10 min)."""
+        self.ops.run(backup_state, on_done=self._backup_if_due)
+
+    def _backup_if_due(self, state: BackupState) -> None:
+        if state.last_ok is None or _age(state.last_ok) >= BACKUP_AGE:
+            self.ops.run(self._back_up, on_done=self._show_backup)
+        else:
+            self._show_backup(state)
+
+    @staticmethod
+    def _back_up(store) -> BackupState:
+        backup_or_record(store)  # never raises: a failure is logged and kept for the bar
+        return backup_state(store)
+
+    def _show_backup(self, state: BackupState) -> None:
+        failed = state.error is not None
+        if not failed and state.last_ok is not None and _age(state.last_ok) < BACKUP_AGE:
+            self.status_backup.hide()
+            return
+        when = (
+            self.tr("belum pernah") if state.last_ok is None else _clock(state.last_ok.isoformat())
+        )
+        text = fill(
+            self.tr("Cadangan terakhir: %1; sambungkan disk cadangan atau periksa Pengaturan"),
+            when,
+        )
+        if failed:
+            text = fill(self.tr("Pencadangan gagal · %1"), text)
+        self.status_backup.setText(text)
+        self.status_backup.setToolTip(sentence(state.error or ""))
+        set_tone(self.status_backup, "error")
+        self.status_backup.show()
+
     # -- sync --------------------------------------------------------------------------
 
     def sync_now(self) -> None:
@@ -428,5 +484,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         QApplication.instance().removeEventFilter(self)
+        self.backup_timer.stop()
+        self.ops.run(backup_or_record)  # a failure is logged and shown at the next start
         self.ops.wait()
         super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""loket-admin backup and restore: the store's backups for the Dinas IT staff."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from desktop.paths import ENV_DATA_DIR, default_data_dir
+from desktop.store import Store, StoreError
+from desktop.store.backup import restore_store
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Gagal: {message}", err=True)
+    sys.exit(1)
+
+
+def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
+    @cli.command()
+    @click.option(
+        "--to",
+        "folder",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder tujuan (mis. disk USB). Bawaan: folder cadangan di Pengaturan, "
+        "atau folder 'backups' di folder data.",
+    )
+    @data_dir_option
+    def backup(store: Store, folder: Path | None) -> None:
+        """Buat cadangan penyimpanan (aman saat aplikasi Loket berjalan) dan rotasi."""
+        from desktop.store.backup import backup_store
+
+        started = time.perf_counter()
+        path = backup_store(store, folder)
+        size = path.stat().st_size / 1_000_000
+        seconds = time.perf_counter() - started
+        click.echo(f"Cadangan dibuat: {path} ({size:.1f} MB, {seconds:.1f} dtk).")
+
+    @cli.command()
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi.")
+    @click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Folder data loket. Bawaan: ${ENV_DATA_DIR}, atau folder data pengguna.",
+    )
+    def restore(file: Path, yes: bool, data_dir: Path | None) -> None:
+        """Pulihkan penyimpanan dari FILE cadangan (tutup aplikasi Loket dahulu).
+
+        Cadangan diperiksa seperti 'loket-admin check' sebelum apa pun diganti; penyimpanan
+        yang diganti disimpan di samping sebagai loket.sqlite3.replaced-<waktu>.
+        """
+        folder = data_dir or default_data_dir()
+        if not yes and not click.confirm(
+            f"Ganti penyimpanan di {folder} dengan cadangan {file.name}?", default=False
+        ):
+            _fail("dibatalkan; tidak ada yang diganti")
+        try:
+            aside = restore_store(folder, file)
+        except StoreError as exc:
+            _fail(str(exc))
+        click.echo(f"Dipulihkan dari {file}.")
+        if aside is not None:
+            click.echo(f"Penyimpanan lama disimpan sebagai {aside}.")
