@@ -3,6 +3,7 @@ Wraps sync.client with the store's own record of what happened."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from desktop.store.store import Store, StoreError
@@ -15,6 +16,8 @@ from desktop.store.sync_journal import (
     StoreJournal,
 )
 from sync.client import SyncClient, SyncError, SyncReport, enroll
+
+log = logging.getLogger(__name__)
 
 
 def enroll_store(store: Store, server_url: str, code: str) -> str:
@@ -34,6 +37,7 @@ def enroll_store(store: Store, server_url: str, code: str) -> str:
     with store.write():
         store.set_meta(SERVER_URL, server_url.rstrip("/"))
         store.set_meta(TOKEN, answer["token"])
+    log.info("terdaftar sebagai %s di %s", answer["device_id"], server_url)
     return answer["device_id"]
 
 
@@ -51,8 +55,20 @@ def sync_store(store: Store, *, transport=None) -> SyncReport:
             report = client.sync_once()
     except SyncError as exc:
         journal.record_error(str(exc))
+        log.warning("sinkron gagal: %s", exc)
         raise
     journal.record_success(report.clock_skew_ms)
+    # A quiet round every minute would fill the log: only rounds that moved events are INFO.
+    log.log(
+        logging.INFO if report.pushed or report.pulled or not report.reconciled else logging.DEBUG,
+        "sinkron: %d event dikirim (%d sudah ada), %d diterima, %s",
+        report.pushed,
+        report.duplicates,
+        report.pulled,
+        "cocok" if report.reconciled else "BELUM cocok",
+    )
+    for note in report.notes:
+        log.info("sinkron: %s", note)
     return report
 
 

@@ -3,6 +3,7 @@ account for a while after five wrong passwords. Every attempt is in the audit lo
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -11,6 +12,8 @@ from desktop.core.regions import regions
 from desktop.core.roles import LABELS, Role
 from desktop.store.accounts import hash_password, password_matches
 from desktop.store.store import Store, StoreError
+
+log = logging.getLogger(__name__)
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=5)
@@ -80,6 +83,7 @@ def authenticate(
     locked = locked_until(store, username, now)
     if locked:
         store.audit(username, f"{purpose}-refused", detail={"reason": "locked"})
+        log.info("%s ditolak: akun %s terkunci", purpose, username)
         raise LoginRefused(
             f"akun terkunci karena {MAX_FAILURES} kali salah kata sandi; coba lagi pukul "
             f"{locked:%H:%M} atau minta supervisor mengatur ulang kata sandi"
@@ -93,6 +97,8 @@ def authenticate(
     # does not tell whether the account exists.
     if not password_matches(row[3] if row else _decoy_hash(), password) or row is None:
         store.audit(username, f"{purpose}-failed")
+        # A name that is no account may be a password typed into the wrong field: not logged.
+        log.info("%s gagal: %s", purpose, username if row else "nama pengguna tak dikenal")
         left = MAX_FAILURES - _failures_in_a_row(store, username)
         hint = f" ({left} kali lagi sebelum akun terkunci)" if 0 < left < MAX_FAILURES else ""
         if left <= 0:
@@ -116,6 +122,7 @@ def authenticate(
         store.audit(username, f"{purpose}-refused", detail={"reason": "role"})
         raise LoginRefused(role_refused)
     store.audit(username, purpose, detail={"workstation": device.workstation})
+    log.info("%s: %s (%s) di loket %s", purpose, username, role, device.workstation)
     return Session(username, full_name, Role(role))
 
 
@@ -148,9 +155,12 @@ def unlock(store: Store, session: Session, password: str) -> None:
     ).fetchone()
     if row is None or not password_matches(row[0], password):
         store.audit(session.username, "unlock-failed")
+        log.info("buka kunci gagal: %s", session.username)
         raise LoginRefused("kata sandi salah; atau pilih Keluar untuk berganti petugas")
     store.audit(session.username, "unlock")
+    log.info("buka kunci: %s", session.username)
 
 
 def logout(store: Store, session: Session) -> None:
     store.audit(session.username, "logout")
+    log.info("logout: %s", session.username)

@@ -4,6 +4,8 @@ reprint queue."""
 
 from __future__ import annotations
 
+import logging
+
 from desktop.documents.receipt import page_size, receipt_svg
 from desktop.store.counter import mark_not_printed, mark_printed, receipt_data
 from desktop.store.settings import WorkstationSettings
@@ -11,6 +13,8 @@ from desktop.ui import printing
 from desktop.ui.operations import Operations
 from desktop.ui.qt import QObject, QWidget, Signal
 from desktop.ui.text import fill
+
+log = logging.getLogger(__name__)
 
 
 class ReceiptPrinter(QObject):
@@ -54,13 +58,16 @@ class ReceiptPrinter(QObject):
                 [svg], size, printer, title=fill(self.tr("Tanda terima %1"), data.receipt_no)
             )
         actor = self.actor
+        kind = "salinan tanda terima" if copy else "tanda terima"
         if result.ok:
+            log.info("%s %s dicetak ke %s", kind, data.receipt_no, printer)
             self.ops.run(
                 lambda store: mark_printed(store, data.receipt_no, copy=copy, actor=actor),
                 on_done=lambda _: self.printed.emit(data.receipt_no),
                 writes=True,
             )
         else:
+            log.warning("%s %s tidak tercetak: %s", kind, data.receipt_no, result.message)
             self.ops.run(
                 lambda store: mark_not_printed(store, data.receipt_no, result.message, actor=actor),
                 on_done=lambda _: self.failed.emit(data.receipt_no, result.message, copy),
