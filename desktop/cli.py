@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from desktop.cli_desk import add_commands as add_desk_commands
+from desktop.cli_ops import add_commands as add_ops_commands
+from desktop.cli_support import add_commands as add_support_commands
 from desktop.core.nik import NikError, looks_like_nik, parse_nik
 from desktop.core.regions import regions
 from desktop.paths import ENV_DATA_DIR, default_data_dir
@@ -342,6 +344,8 @@ def sync_command(store: Store) -> None:
 
 
 add_desk_commands(cli, data_dir_option)
+add_ops_commands(cli, data_dir_option)
+add_support_commands(cli, data_dir_option)
 
 
 def main() -> None:

@@ -4,11 +4,14 @@ city in its own folder), asks which counter this is on first run, then signs in.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from pathlib import Path
 
+from desktop.logs import app_version, setup_logging
 from desktop.paths import default_data_dir
+from desktop.selfcheck import loket_version, run_self_check
 from desktop.store import Store, StoreError, open_store
 from desktop.store.settings import load_settings
 from desktop.ui.dialogs import FirstRunDialog
@@ -21,6 +24,8 @@ from desktop.ui.sync_worker import BackgroundSync
 
 DEMO_FOLDER = "demo"
 
+log = logging.getLogger("desktop.ui.app")  # also when run as __main__
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -31,6 +36,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--demo", action="store_true", help="buka kota demo sintetis (dibuat bila belum ada)"
     )
     parser.add_argument("--lang", choices=["id", "en"], help="bahasa tampilan")
+    parser.add_argument(
+        "--version", action="version", version=f"loket {loket_version()}",
+        help="tampilkan versi lalu keluar",
+    )  # fmt: skip
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="periksa pemasangan (penyimpanan, cetak tanda terima ke PDF) lalu keluar",
+    )
     return parser.parse_args(argv)
 
 
@@ -52,15 +66,20 @@ def _error(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_check:  # touches no data folder: a temporary store and a sample receipt
+        return run_self_check()
     folder = args.data_dir or (
         default_data_dir() / DEMO_FOLDER if args.demo else default_data_dir()
     )
+    setup_logging(folder, program="loket")
+    log.info("loket %s mulai, folder data %s", app_version(), folder)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loket")
     app.setStyleSheet(STYLESHEET)
     try:
         store = open_store(folder)
     except StoreError as exc:
+        log.error("penyimpanan tidak dapat dibuka: %s", exc)
         return _error(str(exc))
     settings = load_settings(store)
     install_language(app, args.lang or settings.language)
@@ -95,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     sync.stop()
     ops.wait()
     store.close()
+    log.info("loket selesai (kode %s)", code)
     return code
 
 

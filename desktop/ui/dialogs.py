@@ -3,6 +3,8 @@ Each opens only when the operator must decide something."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.core.regions import regions
 from desktop.store.counter import QueuedReceipt
 from desktop.store.settings import WorkstationSettings
@@ -84,6 +86,7 @@ class FirstRunDialog(QDialog):
 class SettingsDialog(QDialog):
     def __init__(self, settings: WorkstationSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.setWindowTitle(self.tr("Pengaturan loket"))
         self.printer = QComboBox()
         self.printer.setObjectName("printer")
@@ -122,6 +125,9 @@ class SettingsDialog(QDialog):
         self.invitation_cap.setRange(1, 5000)
         self.invitation_cap.setValue(settings.invitation_cap)
         self.invitation_cap.setSuffix(self.tr(" orang per hari"))
+        self.backup_folder = QLineEdit(settings.backup_folder)
+        self.backup_folder.setObjectName("backupFolder")
+        self.backup_folder.setPlaceholderText(self.tr("kosong: folder backups di folder data"))
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -134,13 +140,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Kunci layar bila diam"), self.idle)
         form.addRow(self.tr("Hari libur kantor"), self.holidays)
         form.addRow(self.tr("Batas undangan"), self.invitation_cap)
+        form.addRow(self.tr("Folder cadangan (disk USB atau folder bersama)"), self.backup_folder)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.message)
         box.addLayout(_buttons(self, self.tr("Simpan")))
 
     def result_settings(self) -> WorkstationSettings:
-        return WorkstationSettings(
+        """The settings as chosen; those this dialog does not show are kept as they were."""
+        return replace(
+            self.settings,
             printer=self.printer.currentData(),
             receipt_layout=self.layout_choice.currentData(),
             print_preview=self.preview.isChecked(),
@@ -148,6 +157,7 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.idle.value(),
             holidays=self.holidays.text().strip(),
             invitation_cap=self.invitation_cap.value(),
+            backup_folder=self.backup_folder.text().strip(),
         )
 
     def accept(self) -> None:

@@ -1118,6 +1118,18 @@
         <translation>Reprint (%1)</translation>
     </message>
     <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir: %1; sambungkan disk cadangan atau periksa Pengaturan</source>
+        <translation>Last backup: %1; connect the backup disk or check Settings</translation>
+    </message>
+    <message>
+        <source>Pencadangan gagal · %1</source>
+        <translation>Backup failed · %1</translation>
+    </message>
+    <message>
         <source>Sinkronisasi tidak aktif di jendela ini</source>
         <translation>Sync is not active in this window</translation>
     </message>
@@ -1982,6 +1994,10 @@ Should be in the drawer: %5</translation>
         <translation> people per day</translation>
     </message>
     <message>
+        <source>kosong: folder backups di folder data</source>
+        <translation>empty: the backups folder in the data folder</translation>
+    </message>
+    <message>
         <source>Printer tanda terima</source>
         <translation>Receipt printer</translation>
     </message>
@@ -2004,6 +2020,10 @@ Should be in the drawer: %5</translation>
     <message>
         <source>Batas undangan</source>
         <translation>Invitation limit</translation>
+    </message>
+    <message>
+        <source>Folder cadangan (disk USB atau folder bersama)</source>
+        <translation>Backup folder (USB disk or shared folder)</translation>
     </message>
     <message>
         <source>Simpan</source>
