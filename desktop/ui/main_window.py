@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.backup_timer.setInterval(backup_check_ms)
         self.backup_timer.timeout.connect(self.check_backup)
         self.backup_timer.start()
+        # The first look soon after start, so a new install is backed up within a minute.
+        QTimer.singleShot(min(60_000, backup_check_ms), self.check_backup)
 
         self.printer = ReceiptPrinter(ops, settings, self)
         self.printer.window = self
@@ -354,14 +356,12 @@ class MainWindow(QMainWindow):
         when = (
             self.tr("belum pernah") if state.last_ok is None else _clock(state.last_ok.isoformat())
         )
-        text = fill(
-            self.tr("Cadangan terakhir: %1; sambungkan disk cadangan atau periksa Pengaturan"),
-            when,
-        )
+        text = fill(self.tr("Cadangan terakhir: %1"), when)  # short: the bar is shared
         if failed:
             text = fill(self.tr("Pencadangan gagal · %1"), text)
+        advice = self.tr("Sambungkan disk cadangan atau periksa folder cadangan di Pengaturan.")
         self.status_backup.setText(text)
-        self.status_backup.setToolTip(sentence(state.error or ""))
+        self.status_backup.setToolTip(" ".join(filter(None, (sentence(state.error or ""), advice))))
         set_tone(self.status_backup, "error")
         self.status_backup.show()
 

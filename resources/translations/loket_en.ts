@@ -1090,6 +1090,10 @@
         <translation>Today: %1 handovers</translation>
     </message>
     <message>
+        <source>Cadangan terakhir: %1</source>
+        <translation>Last backup: %1</translation>
+    </message>
+    <message>
         <source>%1 tercetak.</source>
         <translation>%1 printed.</translation>
     </message>
@@ -1122,12 +1126,12 @@
         <translation>never</translation>
     </message>
     <message>
-        <source>Cadangan terakhir: %1; sambungkan disk cadangan atau periksa Pengaturan</source>
-        <translation>Last backup: %1; connect the backup disk or check Settings</translation>
-    </message>
-    <message>
         <source>Pencadangan gagal · %1</source>
         <translation>Backup failed · %1</translation>
+    </message>
+    <message>
+        <source>Sambungkan disk cadangan atau periksa folder cadangan di Pengaturan.</source>
+        <translation>Connect the backup disk or check the backup folder in Settings.</translation>
     </message>
     <message>
         <source>Sinkronisasi tidak aktif di jendela ini</source>
