@@ -24,7 +24,6 @@ receives them; "Hal. x dari y" at the foot, like every other A4 paper.
 from __future__ import annotations
 
 import io
-from collections import Counter
 from datetime import date
 
 from reportlab.graphics.barcode.code128 import Code128
@@ -34,7 +33,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    Flowable,
     KeepTogether,
     LongTable,
     PageBreak,
@@ -62,7 +60,8 @@ from desktop.documents.paper import (
     PAD,
     PLACE,
     ZEBRA,
-    NumberedCanvas,
+    Section,
+    SectionedCanvas,
     build_a4,
     escape,
     fit,
@@ -360,44 +359,8 @@ SUMMARY_COLUMNS = ("RW", "RT", "Surat", "Hari pengambilan")
 SUMMARY_WIDTHS_MM = (20, 20, 22, 124)
 
 
-class _Section(Flowable):
-    """Takes no room; tells the canvas which RT the page belongs to."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__()
-        self.label = label
-        self.width = self.height = 0
-
-    def wrap(self, *_: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv.section = self.label
-
-
-class _CoverCanvas(NumberedCanvas):
-    """Numbered pages, each RT's sheets numbered in the footer too."""
-
-    section = ""
-
-    def save(self) -> None:
-        for state in self._pages:
-            state.setdefault("section", "")
-        self._sheets = Counter(state["section"] for state in self._pages)
-        self._seen: Counter[str] = Counter()
-        super().save()
-
-    def _footer(self, number: int, total: int) -> None:
-        section = self.section
-        if section:
-            self._seen[section] += 1
-            self.footer_left = (
-                f"{COVER_TITLE} · {section} · lembar {self._seen[section]} "
-                f"dari {self._sheets[section]}"
-            )
-        else:
-            self.footer_left = f"{COVER_TITLE} · ringkasan"
-        super()._footer(number, total)
+class _CoverCanvas(SectionedCanvas):
+    title = COVER_TITLE
 
 
 def _days_text(group: RtGroup) -> str:
@@ -494,7 +457,7 @@ def _rt_section(lst: CoverList, group: RtGroup, styles) -> list:
         "di bawah ini telah diterima untuk disampaikan kepada yang bersangkutan."
     )
     return [
-        _Section(f"Kel. {lst.kelurahan_name} {group.label}"),
+        Section(f"Kel. {lst.kelurahan_name} {group.label}"),
         *_heading_story(styles, lst, where),
         Paragraph(
             f"Kepada Yth. Ketua {group.label}: mohon surat undangan berikut disampaikan "

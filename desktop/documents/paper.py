@@ -8,6 +8,7 @@ with reportlab's platypus on top of these, so they read as one family of papers.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from datetime import date
 
 from reportlab.lib import colors
@@ -17,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop.documents.fonts import BOLD, REGULAR
 from desktop.documents.measure import wrap_words
@@ -173,3 +174,46 @@ def summary_table_commands() -> list[tuple]:
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
+
+
+class Section(Flowable):
+    """Takes no room; tells the canvas which section (an RW, an RT) the page belongs to."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.width = self.height = 0
+
+    def wrap(self, *_: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.section = self.label
+
+
+class SectionedCanvas(NumberedCanvas):
+    """Numbered pages whose footer also numbers each section's own sheets ("lembar 2 dari
+    5"), so a pile handed to one RW or RT head can be checked; pages before the first
+    `Section` are the summary."""
+
+    title = ""
+    section = ""
+
+    def save(self) -> None:
+        for state in self._pages:
+            state.setdefault("section", "")
+        self._sheets = Counter(state["section"] for state in self._pages)
+        self._seen: Counter[str] = Counter()
+        super().save()
+
+    def _footer(self, number: int, total: int) -> None:
+        section = self.section
+        if section:
+            self._seen[section] += 1
+            self.footer_left = (
+                f"{self.title} · {section} · lembar {self._seen[section]} "
+                f"dari {self._sheets[section]}"
+            )
+        else:
+            self.footer_left = f"{self.title} · ringkasan"
+        super()._footer(number, total)

@@ -17,12 +17,9 @@ NIK stays in the supervisor's audited CSV/XLSX export.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    Flowable,
     LongTable,
     PageBreak,
     Paragraph,
@@ -38,7 +35,8 @@ from desktop.documents.paper import (
     HEADING,
     PAD,
     ZEBRA,
-    NumberedCanvas,
+    Section,
+    SectionedCanvas,
     build_a4,
     day_text,
     escape,
@@ -73,43 +71,8 @@ def _rw_text(rw: str) -> str:
     return f"RW {rw}"
 
 
-class _Section(Flowable):
-    """Takes no room; tells the canvas which kelurahan and RW the page belongs to."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__()
-        self.label = label
-        self.width = self.height = 0
-
-    def wrap(self, *_: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv.section = self.label
-
-
-class _SheetCanvas(NumberedCanvas):
-    """The register's numbered canvas, with each RW's sheets numbered in the footer too."""
-
-    section = ""
-
-    def save(self) -> None:
-        for state in self._pages:  # pages before the first RW (the summary) have none
-            state.setdefault("section", "")
-        self._sheets = Counter(state["section"] for state in self._pages)
-        self._seen: Counter[str] = Counter()
-        super().save()
-
-    def _footer(self, number: int, total: int) -> None:
-        section = self.section
-        if section:
-            self._seen[section] += 1
-            self.footer_left = (
-                f"{TITLE} · {section} · lembar {self._seen[section]} dari {self._sheets[section]}"
-            )
-        else:
-            self.footer_left = f"{TITLE} · ringkasan"
-        super()._footer(number, total)
+class _SheetCanvas(SectionedCanvas):
+    title = TITLE
 
 
 def _filter_text(lst: UncollectedList) -> str:
@@ -222,7 +185,7 @@ def _rw_section(lst: UncollectedList, kelurahan: KelurahanGroup, rw: RwGroup, st
     where = f"{_where(kelurahan)} — {_rw_text(rw.rw)}"
     filters = _filter_text(lst)
     return [
-        _Section(f"Kel. {kelurahan.name} {_rw_text(rw.rw)}"),
+        Section(f"Kel. {kelurahan.name} {_rw_text(rw.rw)}"),
         *_heading(styles, lst, where),
         Paragraph(
             f"Jumlah: {_bold(_number(rw.count))} kartu belum diambil. {escape(filters)}",
