@@ -68,13 +68,15 @@ class RequestReceipt:
     warnings: tuple[FieldProblem, ...] = ()
 
 
-def _next_number(store: Store) -> str:
+def next_service_number(store: Store, table: str, prefix: str) -> str:
+    """The next number of a counter service (requests, reports) at this workstation:
+    the rows `table` already holds for it, plus one, inside the caller's write."""
     device = store.require_device()
     (count,) = store.conn.execute(
-        "SELECT count(*) FROM recording_requests WHERE site = ? AND workstation = ?",
+        f"SELECT count(*) FROM {table} WHERE site = ? AND workstation = ?",
         (device.site, device.workstation),
     ).fetchone()
-    return service_number(REQUEST_PREFIX, device.site, device.workstation, count + 1)
+    return service_number(prefix, device.site, device.workstation, count + 1)
 
 
 def _show(iso: str) -> str:
@@ -143,7 +145,7 @@ def register_request(
         if known:
             raise RequestRefused(known, "nik")
         device = store.require_device()
-        number = _next_number(store)
+        number = next_service_number(store, "recording_requests", REQUEST_PREFIX)
         officer = store.conn.execute(
             "SELECT full_name FROM operators WHERE username = ?", (actor.username,)
         ).fetchone()

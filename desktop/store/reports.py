@@ -30,9 +30,9 @@ from desktop.core.services import (
     card_effect,
     card_outcome_text,
     check_report,
-    service_number,
 )
 from desktop.store.counter import panel_for_nik
+from desktop.store.recording import next_service_number
 from desktop.store.sessions import Session
 from desktop.store.store import Store, StoreError
 
@@ -59,15 +59,6 @@ class ReportReceipt:
     card_outcome: CardOutcome
     card_text: str  # what happened to the card, in a sentence
     wall_time: str
-
-
-def _next_number(store: Store) -> str:
-    device = store.require_device()
-    (count,) = store.conn.execute(
-        "SELECT count(*) FROM population_reports WHERE site = ? AND workstation = ?",
-        (device.site, device.workstation),
-    ).fetchone()
-    return service_number(REPORT_PREFIX, device.site, device.workstation, count + 1)
 
 
 def report_event(
@@ -99,7 +90,7 @@ def report_event(
         effect = card_effect(checked.kind, checked.error_field, before)
         text = card_outcome_text(effect.outcome, reason=effect.reason, status=before)
         device = store.require_device()
-        number = _next_number(store)
+        number = next_service_number(store, "population_reports", REPORT_PREFIX)
         officer = store.conn.execute(
             "SELECT full_name FROM operators WHERE username = ?", (actor.username,)
         ).fetchone()
