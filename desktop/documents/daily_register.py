@@ -29,7 +29,6 @@ from desktop.documents.paper import (
     HEADER_FILL,
     HEADING,
     PAD,
-    PLACE,
     VOID_FILL,
     ZEBRA,
     NumberedCanvas,
@@ -38,6 +37,7 @@ from desktop.documents.paper import (
     escape,
     paper_styles,
     row_table_commands,
+    supervisor_signature,
     wrap,
 )
 
@@ -198,33 +198,7 @@ def _reconciliation(register: DailyRegister, styles) -> list:
 
 def _signature(register: DailyRegister) -> Table:
     name = register.reconciliation.supervisor_name if register.reconciliation else ""
-    block = [
-        [f"{PLACE}, {register.day:%d-%m-%Y}"],
-        ["Mengetahui,"],
-        ["Supervisor"],
-        [""],
-        [name or " "],
-        ["NIP. ...................................."],
-    ]
-    inner = Table(block, colWidths=[70 * mm], rowHeights=[11, 11, 11, 36, 13, 14])
-    inner.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11),
-                ("FONT", (0, 4), (0, 4), BOLD, 9, 11),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LINEBELOW", (0, 4), (0, 4), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (0, 5), (0, 5), "TOP"),
-                ("TOPPADDING", (0, 5), (0, 5), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    outer = Table([["", inner]], colWidths=[186 * mm - 70 * mm, 70 * mm])
-    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return outer
+    return supervisor_signature(register.day, name)
 
 
 def register_pdf(register: DailyRegister) -> bytes:

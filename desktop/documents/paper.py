@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from desktop.documents.fonts import BOLD, REGULAR
 from desktop.documents.measure import wrap_words
@@ -217,3 +217,35 @@ class SectionedCanvas(NumberedCanvas):
         else:
             self.footer_left = f"{self.title} · ringkasan"
         super()._footer(number, total)
+
+
+def supervisor_signature(day: date, name: str = "") -> Table:
+    """The supervisor's signature block at the right of the page: place and date,
+    "Mengetahui, Supervisor", room to sign, the name (bold) on a line, and the NIP."""
+    block = [
+        [f"{PLACE}, {day:%d-%m-%Y}"],
+        ["Mengetahui,"],
+        ["Supervisor"],
+        [""],
+        [name or " "],
+        ["NIP. ...................................."],
+    ]
+    inner = Table(block, colWidths=[70 * mm], rowHeights=[11, 11, 11, 36, 13, 14])
+    inner.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11),
+                ("FONT", (0, 4), (0, 4), BOLD, 9, 11),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LINEBELOW", (0, 4), (0, 4), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 5), (0, 5), "TOP"),
+                ("TOPPADDING", (0, 5), (0, 5), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    outer = Table([["", inner]], colWidths=[186 * mm - 70 * mm, 70 * mm])
+    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return outer

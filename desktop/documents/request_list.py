@@ -28,7 +28,6 @@ from desktop.documents.paper import (
     HEADER_FILL,
     HEADING,
     PAD,
-    PLACE,
     ZEBRA,
     NumberedCanvas,
     build_a4,
@@ -36,6 +35,7 @@ from desktop.documents.paper import (
     escape,
     paper_styles,
     row_table_commands,
+    supervisor_signature,
     wrap,
 )
 from desktop.documents.receipt import wrap_text
@@ -145,32 +145,7 @@ def _rows_table(lst: RequestList) -> LongTable:
 
 
 def _signature(lst: RequestList) -> Table:
-    block = [
-        [f"{PLACE}, {lst.made_on:%d-%m-%Y}"],
-        ["Mengetahui,"],
-        ["Supervisor"],
-        [""],
-        [" "],
-        ["NIP. ...................................."],
-    ]
-    inner = Table(block, colWidths=[70 * mm], rowHeights=[11, 11, 11, 36, 13, 14])
-    inner.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LINEBELOW", (0, 4), (0, 4), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (0, 5), (0, 5), "TOP"),
-                ("TOPPADDING", (0, 5), (0, 5), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    outer = Table([["", inner]], colWidths=[186 * mm - 70 * mm, 70 * mm])
-    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return outer
+    return supervisor_signature(lst.made_on)
 
 
 def request_list_pdf(lst: RequestList) -> bytes:
