@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +31,9 @@ LAST_ERROR = "backup.last_error"
 LAST_ERROR_AT = "backup.last_error_at"
 STAMP = "%Y%m%d-%H%M%S"
 RESTORING = ".restoring"  # the checked copy, before it takes the store's place
+# A temporary file this old was left by a backup or restore that was killed (either takes
+# seconds); younger ones may belong to one running in another process right now.
+STALE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,26 @@ def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/<stem><suffix>`, or `<stem>-2<suffix>`, `-3`, … when that name is taken:
+    two backups in the same second (or two restores) never overwrite each other."""
+    candidate, n = folder / f"{stem}{suffix}", 2
+    while candidate.exists():
+        candidate, n = folder / f"{stem}-{n}{suffix}", n + 1
+    return candidate
+
+
+def _remove_stale(paths: list[Path], what: str) -> None:
+    cutoff = time.time() - STALE_SECONDS
+    for path in paths:
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                _remove(path)
+                log.warning("%s yang tertinggal dihapus: %s", what, path.name)
+        except OSError as exc:
+            log.warning("%s yang tertinggal tidak dapat dihapus: %s (%s)", what, path, exc)
+
+
 def _quick_check(path: Path) -> str | None:
     """None if the file opens as a sound SQLite database, else what is wrong."""
     try:
@@ -117,9 +141,9 @@ def _target_folder(store: Store, folder: Path | str | None) -> Path:
     return target
 
 
-def _write_backup(store: Store, folder: Path, name: str) -> Path:
-    final = folder / name
-    temp = folder / f"{name}.tmp"
+def _write_backup(store: Store, folder: Path, stem: str) -> Path:
+    final = _free_name(folder, stem, ".sqlite")
+    temp = folder / f"{final.name}.{os.getpid()}.tmp"  # another process's temp is not ours
     try:
         _remove(temp)
         _copy_with_backup_api(store.conn, temp)
@@ -147,15 +171,21 @@ def _write_backup(store: Store, folder: Path, name: str) -> Path:
 
 
 def _rotate(folder: Path, prefix: str, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` regular backups of this workstation; nothing else."""
-    pattern = re.compile(rf"{re.escape(prefix)}-\d{{8}}-\d{{6}}\.sqlite")
-    ours = sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
-    removed = ours[: max(0, len(ours) - keep)]
+    """Delete all but the newest `keep` regular backups of this workstation, and temporary
+    files its killed backups left; nothing else."""
+    pattern = re.compile(rf"{re.escape(prefix)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.sqlite")
+    ours: list[tuple[str, int, Path]] = []
+    for path in folder.iterdir():
+        if match := pattern.fullmatch(path.name):
+            ours.append((match[1], int(match[2] or 1), path))
+    ours.sort()
+    removed = [path for *_, path in ours[: max(0, len(ours) - keep)]]
     for old in removed:
         try:
             old.unlink()
         except OSError as exc:  # a read-only disk: the backup itself is made, say so
             log.warning("cadangan lama %s tidak dapat dihapus: %s", old.name, exc)
+    _remove_stale(list(folder.glob(f"{prefix}-*.tmp")), "berkas sementara cadangan")
     return removed
 
 
@@ -175,7 +205,7 @@ def backup_store(
     target = _target_folder(store, folder)
     when = now or datetime.now().astimezone()
     prefix = _prefix(store)
-    path = _write_backup(store, target, f"{prefix}-{when.strftime(STAMP)}.sqlite")
+    path = _write_backup(store, target, f"{prefix}-{when.strftime(STAMP)}")
     _rotate(target, prefix, keep)
     with store.write():
         store.set_meta(LAST_OK, when.isoformat(timespec="seconds"))
@@ -188,7 +218,7 @@ def backup_before_upgrade(store: Store) -> Path:
     """A backup into `<data folder>/backups` before migrating; never rotated away."""
     target = _target_folder(store, default_folder(store.path.parent))
     stamp = datetime.now().strftime(STAMP)
-    return _write_backup(store, target, f"{_prefix(store)}-sebelum-upgrade-{stamp}.sqlite")
+    return _write_backup(store, target, f"{_prefix(store)}-sebelum-upgrade-{stamp}")
 
 
 def backup_or_record(store: Store, *, now: datetime | None = None) -> Path | None:
@@ -338,7 +368,7 @@ def restore_store(data_folder: Path | str, backup_file: Path | str) -> Path | No
             ) from exc
         aside = None
         if current.exists():
-            aside = folder / f"{STORE_FILE}.replaced-{datetime.now().strftime(STAMP)}"
+            aside = _free_name(folder, f"{STORE_FILE}.replaced-{datetime.now():{STAMP}}", "")
             try:
                 if lock is not None:
                     _set_aside(current, lock, aside)
@@ -374,3 +404,9 @@ def restore_store(data_folder: Path | str, backup_file: Path | str) -> Path | No
         Path(f"{current}{sidecar}").unlink(missing_ok=True)
     log.info("cadangan %s dipulihkan ke %s", source.name, folder)
     return aside
+
+
+def clear_interrupted_restore(data_folder: Path) -> None:
+    """Remove the checked copy a killed restore left beside the store (`open_store` calls
+    this; the store itself was never touched by it)."""
+    _remove_stale([data_folder / f"{STORE_FILE}{RESTORING}"], "salinan pemulihan")

@@ -301,7 +301,11 @@ def open_store(data_dir: Path | str) -> Store:
         private_folder(folder)
     except OSError as exc:
         raise StoreError(f"folder data {folder} tidak dapat dibuat: {exc.strerror}") from exc
-    return open_file(folder / STORE_FILE, backup_before_upgrade=True)
+    store = open_file(folder / STORE_FILE, backup_before_upgrade=True)
+    from desktop.store.backup import clear_interrupted_restore
+
+    clear_interrupted_restore(folder)
+    return store
 
 
 def open_file(path: Path, *, backup_before_upgrade: bool = False) -> Store:

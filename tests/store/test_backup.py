@@ -126,11 +126,43 @@ def test_missing_backup_disk_says_which_folder_and_leaves_nothing(
 def test_unwritable_backup_folder_leaves_nothing_behind(small_city: Store, tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.mkdir()
-    (blocked / "loket-MGS-01-20261102-170000.sqlite.tmp").mkdir()  # the temp name is taken
+    taken = f"loket-MGS-01-20261102-170000.sqlite.{os.getpid()}.tmp"
+    (blocked / taken).mkdir()  # the temp name is taken by a folder
     with pytest.raises(StoreError, match=f"folder cadangan {blocked} tidak dapat ditulisi"):
         backup_store(small_city, blocked, now=T0)
-    assert [p.name for p in blocked.iterdir()] == ["loket-MGS-01-20261102-170000.sqlite.tmp"]
+    assert [p.name for p in blocked.iterdir()] == [taken]
     assert last_backup(small_city) is None
+
+
+def test_two_backups_in_the_same_second_are_both_kept(small_city: Store, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    first, second, third = (backup_store(small_city, usb, keep=3, now=T0) for _ in range(3))
+    assert [first.name, second.name, third.name] == [
+        "loket-MGS-01-20261102-170000.sqlite",
+        "loket-MGS-01-20261102-170000-2.sqlite",
+        "loket-MGS-01-20261102-170000-3.sqlite",
+    ]
+    later = backup_store(small_city, usb, keep=2, now=T0 + timedelta(seconds=1))
+    # rotation orders -2 and -3 after their plain name, not before it
+    assert sorted(p.name for p in usb.iterdir()) == sorted([third.name, later.name])
+
+
+def test_a_killed_backups_temporary_file_goes_with_the_next_backup(
+    small_city: Store, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    stale = usb / "loket-MGS-01-20261101-170000.sqlite.4242.tmp"
+    running = usb / "loket-MGS-01-20261102-165959.sqlite.4343.tmp"  # another process, now
+    other = usb / "loket-MGS-02-20261101-170000.sqlite.4444.tmp"  # another workstation's
+    for leftover in (stale, running, other):
+        leftover.write_bytes(b"half a backup")
+    hours_ago = datetime.now().timestamp() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    made = backup_store(small_city, usb, now=T0)
+    assert sorted(p.name for p in usb.iterdir()) == sorted([made.name, running.name, other.name])
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
@@ -191,6 +223,44 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_old_store(
     ).fetchone() == ("yes",)
     assert not list(folder.glob("*.restoring*"))
     assert backup.exists()  # the backup itself is untouched
+
+
+def test_two_restores_in_the_same_second_keep_both_replaced_stores(
+    backed_up: tuple[Path, Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, backup, count = backed_up
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> datetime:
+            return datetime(2026, 11, 2, 18, 0, 0)
+
+    monkeypatch.setattr(backup_module, "datetime", Frozen)
+    first = restore_store(folder, backup)
+    second = restore_store(folder, backup)
+    assert first is not None and second is not None
+    assert (first.name, second.name) == (
+        f"{STORE_FILE}.replaced-20261102-180000",
+        f"{STORE_FILE}.replaced-20261102-180000-2",
+    )
+    assert _residents(first) == count + 1  # the store as it was before the first restore
+    assert _residents(second) == count
+
+
+def test_opening_the_store_clears_a_killed_restores_copy(
+    backed_up: tuple[Path, Path, int],
+) -> None:
+    folder, backup, _ = backed_up
+    copy = folder / f"{STORE_FILE}.restoring"
+    copy.write_bytes(backup.read_bytes())
+    with open_store(folder):
+        pass
+    assert copy.exists()  # young: a restore may be running in another process
+    hours_ago = datetime.now().timestamp() - 2 * 3600
+    os.utime(copy, (hours_ago, hours_ago))
+    with open_store(folder) as store:
+        assert store.meta("after-backup") == "yes"  # the store itself untouched
+    assert not copy.exists()
 
 
 def test_restore_refuses_while_the_store_is_open(backed_up: tuple[Path, Path, int]) -> None:
