@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -17,7 +18,9 @@ from desktop.cli_desk import add_commands as add_desk_commands
 from desktop.cli_ops import add_commands as add_ops_commands
 from desktop.cli_support import add_commands as add_support_commands
 from desktop.core.nik import NikError, looks_like_nik, parse_nik
+from desktop.core.progress import number_text
 from desktop.core.regions import regions
+from desktop.logs import command_log
 from desktop.paths import ENV_DATA_DIR, default_data_dir
 from desktop.store import Store, StoreError, open_store
 from desktop.store.importers import ImportRejected, ImportResult, import_cards, import_register
@@ -31,14 +34,13 @@ def _actor() -> str:
         return "loket-admin"
 
 
-def _number(n: float, decimals: int = 0) -> str:
-    """Indonesian digits: 85.636 and 78,86."""
-    text = f"{n:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def _fail(message: str) -> None:
+def _fail(message: str, *, about_a_resident: bool = False) -> None:
+    """Say what failed and stop with status 1. The message goes into the log file too,
+    unless it is `about_a_resident` (a name someone searched for)."""
     click.echo(f"Gagal: {message}", err=True)
+    logging.getLogger("loket-admin").warning(
+        "gagal: %s", "(pencarian penduduk; rincian tidak dicatat)" if about_a_resident else message
+    )
     sys.exit(1)
 
 
@@ -52,16 +54,19 @@ def data_dir_option(fn: Callable) -> Callable:
     @wraps(fn)
     def wrapper(*args: Any, data_dir: Path | None, **kwargs: Any) -> Any:
         folder = data_dir or default_data_dir()
-        try:
-            with open_store(folder) as store:
-                return fn(store, *args, **kwargs)
-        except ImportRejected as exc:
-            click.echo(f"Gagal: {exc}", err=True)
-            for problem in exc.problems:
-                click.echo(f"  {problem}", err=True)
-            sys.exit(1)
-        except (StoreError, PermissionError) as exc:  # PermissionDenied: a role's limit
-            _fail(str(exc))
+        command = click.get_current_context().info_name or fn.__name__
+        with command_log(folder, "loket-admin", command) as log:
+            try:
+                with open_store(folder) as store:
+                    return fn(store, *args, **kwargs)
+            except ImportRejected as exc:
+                click.echo(f"Gagal: {exc}", err=True)
+                for problem in exc.problems:
+                    click.echo(f"  {problem}", err=True)
+                log.warning("impor ditolak: %d masalah (rinciannya di layar)", len(exc.problems))
+                sys.exit(1)
+            except (StoreError, PermissionError) as exc:  # PermissionDenied: a role's limit
+                _fail(str(exc))
 
     return wrapper
 
@@ -153,8 +158,8 @@ def demo(store: Store, seed: int, scale: float, export: Path | None, site: str) 
     started = time.perf_counter()
     city = build_city(seed, scale)
     click.echo(
-        f"Kota demo dibuat: {_number(len(city.register))} penduduk, "
-        f"{_number(sum(len(b.cards) for b in city.batches))} kartu "
+        f"Kota demo dibuat: {number_text(len(city.register))} penduduk, "
+        f"{number_text(sum(len(b.cards) for b in city.batches))} kartu "
         f"({time.perf_counter() - started:.1f} dtk)"
     )
     if export:
@@ -189,7 +194,10 @@ def lookup(store: Store, query: str, kelurahan: str | None, birth: str | None) -
         cards = cards_for_nik(store.conn, nik.value)
         store.audit(_actor(), "lookup-nik", nik=nik.value, detail={"found": bool(resident)})
         if resident is None and not cards:
-            _fail(f"NIK {nik.value} tidak ada di register maupun manifes kartu")
+            _fail(
+                f"NIK {nik.value} tidak ada di register maupun manifes kartu",
+                about_a_resident=True,
+            )
         if resident:
             click.echo(f"{resident.nik}  {resident.nama}")
             click.echo(
@@ -217,7 +225,7 @@ def lookup(store: Store, query: str, kelurahan: str | None, birth: str | None) -
     found = search_names(store.conn, query, kelurahan=code, birth_date=birth_date)
     store.audit(_actor(), "search-name", detail={"results": [r.nik for r in found]})
     if not found:
-        _fail(f"tidak ada penduduk dengan nama '{query}'")
+        _fail(f"tidak ada penduduk dengan nama '{query}'", about_a_resident=True)
     for r in found:
         click.echo(
             f"{r.nik}  {r.nama:<32} {r.tanggal_lahir}  {r.kelurahan:<16} RT {r.rt}/RW {r.rw}"
@@ -229,17 +237,14 @@ def lookup(store: Store, query: str, kelurahan: str | None, birth: str | None) -
 def check(store: Store) -> None:
     """Periksa keutuhan penyimpanan: integrity_check SQLite, jurnal tanpa celah, dan
     rantai hash log audit. Menyebut baris rusak pertama."""
-    from desktop.store.check import check_store
+    from desktop.store.check import check_store, report_lines
 
     report = check_store(store)
+    for line in report_lines(report):
+        click.echo(line, err=not report.ok)
     if not report.ok:
-        for finding in report.findings:
-            click.echo(f"RUSAK: {finding}", err=True)
+        logging.getLogger("loket-admin").warning("check: %d temuan", len(report.findings))
         sys.exit(1)
-    click.echo(
-        f"Baik: {_number(report.events)} event dari {report.devices} perangkat tanpa celah, "
-        f"{_number(report.audit_rows)} baris audit dengan rantai hash utuh."
-    )
 
 
 @cli.command()
@@ -284,8 +289,8 @@ def stats(store: Store, as_json: bool) -> None:
 
     def row(label: str, line: Any) -> str:
         return (
-            f"{label:<24}{_number(line.residents):>12}{_number(line.cards):>12}"
-            f"{_number(line.percent, 2):>9} %"
+            f"{label:<24}{number_text(line.residents):>12}{number_text(line.cards):>12}"
+            f"{number_text(line.percent, 2):>9} %"
         )
 
     click.echo(f"{'Wilayah':<24}{'Wajib KTP':>12}{'Kartu':>12}{'%':>11}")
@@ -296,8 +301,10 @@ def stats(store: Store, as_json: bool) -> None:
             if kel.code.startswith(kec.code + "."):
                 click.echo(row(f"  {kel.name}", kel))
     if s.misrouted:
-        click.echo(f"Kartu salah alamat (pemilik tidak ada di register): {_number(s.misrouted)}")
-    click.echo(f"Sudah diserahkan: {_number(s.handed_over)}")
+        click.echo(
+            f"Kartu salah alamat (pemilik tidak ada di register): {number_text(s.misrouted)}"
+        )
+    click.echo(f"Sudah diserahkan: {number_text(s.handed_over)}")
 
 
 @cli.command("enroll")
@@ -330,8 +337,8 @@ def sync_command(store: Store) -> None:
     except SyncError as exc:
         raise StoreError(str(exc)) from None
     click.echo(
-        f"Sinkron: {_number(report.pushed)} event dikirim ({_number(report.duplicates)} "
-        f"sudah ada), {_number(report.pulled)} event diterima; "
+        f"Sinkron: {number_text(report.pushed)} event dikirim ({number_text(report.duplicates)} "
+        f"sudah ada), {number_text(report.pulled)} event diterima; "
         + ("cocok dengan server." if report.reconciled else "BELUM cocok dengan server.")
     )
     for note in report.notes:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import click
 
+from desktop.core.progress import number_text
 from desktop.logs import LOG_FOLDER, app_version, scrub
 from desktop.paths import ENV_DATA_DIR, default_data_dir
 from desktop.store import Store, StoreError, open_store
@@ -39,10 +40,6 @@ _META_KEYS = (
     "sync.last_error",
     "sync.clock_skew_ms",
 )
-
-
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _module_version(name: str, attribute: str = "__version__") -> str:
@@ -79,15 +76,9 @@ def versions_text() -> str:
 
 def check_text(store: Store) -> str:
     """The same checks and the same words as `loket-admin check`."""
-    from desktop.store.check import check_store
+    from desktop.store.check import check_store, report_lines
 
-    report = check_store(store)
-    if not report.ok:
-        return "".join(f"RUSAK: {finding}\n" for finding in report.findings)
-    return (
-        f"Baik: {_number(report.events)} event dari {report.devices} perangkat tanpa celah, "
-        f"{_number(report.audit_rows)} baris audit dengan rantai hash utuh.\n"
-    )
+    return "".join(f"{line}\n" for line in report_lines(check_store(store)))
 
 
 def settings_text(store: Store, folder: Path) -> str:
@@ -100,7 +91,7 @@ def settings_text(store: Store, folder: Path) -> str:
     try:
         status = sync_status(store)
         lines.append(f"sync.terdaftar: {'ya' if status.enrolled else 'tidak'}")
-        lines.append(f"sync.menunggu_dikirim: {_number(status.waiting)} event")
+        lines.append(f"sync.menunggu_dikirim: {number_text(status.waiting)} event")
     except (StoreError, sqlite3.Error) as exc:
         lines.append(f"sync: tidak terbaca ({exc})")
     lines += ["", "[pengaturan]"]
@@ -115,9 +106,9 @@ def settings_text(store: Store, folder: Path) -> str:
     for name in (STORE_FILE, f"{STORE_FILE}-wal"):
         path = folder / name
         if path.exists():
-            lines.append(f"{name}: {_number(path.stat().st_size)} byte")
+            lines.append(f"{name}: {number_text(path.stat().st_size)} byte")
     usage = shutil.disk_usage(folder)
-    lines.append(f"ruang kosong: {_number(usage.free // 1_000_000)} MB")
+    lines.append(f"ruang kosong: {number_text(usage.free // 1_000_000)} MB")
     return "\n".join(lines) + "\n"
 
 

@@ -9,11 +9,13 @@ in the message and in the traceback text.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from importlib import metadata
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -164,6 +166,36 @@ def _install_hooks() -> None:
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
+
+
+@contextlib.contextmanager
+def command_log(data_folder: Path, program: str, command: str) -> Iterator[logging.Logger]:
+    """Log one run of a command-line program into `<data folder>/logs/<program>.log`: that
+    it started, and whether it ended well (exit status 0) or how it failed. The caller
+    logs its own failure messages on the logger it is given, free of residents' data."""
+    from desktop.paths import private_folder
+
+    with contextlib.suppress(OSError):  # else `open_store` says what is wrong with it
+        private_folder(Path(data_folder))
+    logged = setup_logging(data_folder, program=program) is not None
+    runs = logging.getLogger(program)
+    runs.info("%s %s mulai (versi %s)", program, command, app_version())
+    try:
+        yield runs
+    except SystemExit as stop:
+        if stop.code in (0, None):
+            runs.info("%s %s selesai", program, command)
+        else:
+            runs.warning("%s %s gagal (status keluar %s)", program, command, stop.code)
+        raise
+    except BaseException:
+        runs.exception("%s %s berhenti karena kesalahan tak terduga", program, command)
+        raise
+    else:
+        runs.info("%s %s selesai", program, command)
+    finally:
+        if logged:
+            stop_logging()
 
 
 def app_version() -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import re
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import click
@@ -225,6 +227,32 @@ def test_demo_builds_a_small_city_only_in_an_empty_folder(tmp_path: Path, data: 
     assert refused.exit_code == 1
     assert "sudah berisi data lain" in refused.stderr
     assert count(data, "journal") == journal
+
+
+def test_each_run_is_logged_without_the_residents(data: Path) -> None:
+    register = sample_rows(REGISTER)
+    name = register[0]["nama"]
+    assert run("lookup", name, data_dir=data).exit_code == 0
+    assert run("lookup", "Qwertyuiop", data_dir=data).exit_code == 1
+    assert run("lookup", "3576021504850001", data_dir=data).exit_code == 1
+    assert run("import-register", BROKEN, data_dir=data).exit_code == 1
+    ok("check", data_dir=data)
+    text = (data / "logs" / "loket-admin.log").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert re.match(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO loket-admin: loket-admin init mulai \(versi ",
+        lines[0],
+    )
+    assert "INFO loket-admin: loket-admin init selesai" in text
+    assert "INFO loket-admin: loket-admin import-cards selesai" in text
+    assert "WARNING loket-admin: gagal: (pencarian penduduk; rincian tidak dicatat)" in text
+    assert "WARNING loket-admin: loket-admin lookup gagal (status keluar 1)" in text
+    assert "WARNING loket-admin: impor ditolak: 11 masalah" in text
+    assert lines[-1].endswith("INFO loket-admin: loket-admin check selesai")
+    assert "Qwertyuiop" not in text and name not in text
+    assert not any(r["nik"] in text for r in register) and "3576021504850001" not in text
+    files = [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
+    assert files == []  # each run closed its log file
 
 
 def test_every_command_and_option_has_help() -> None:

@@ -60,6 +60,10 @@ def test_backup_then_restore_round_trip(tmp_path: Path) -> None:
     assert "Penyimpanan lama disimpan sebagai" in yes.output
     assert _note(data) == "before"
     assert len(list(data.glob(f"{STORE_FILE}.replaced-*"))) == 1
+    log = (data / "logs" / "loket-admin.log").read_text(encoding="utf-8")
+    assert "loket-admin backup selesai" in log
+    assert "gagal: dibatalkan; tidak ada yang diganti" in log
+    assert f"dipulihkan dari {backup}; penyimpanan lama: {data / STORE_FILE}.replaced-" in log
 
 
 def test_errors_say_gagal_and_exit_1(tmp_path: Path) -> None:

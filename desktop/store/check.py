@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from desktop.core.progress import number_text
 from desktop.store import audit
 from desktop.store.store import Store
 
@@ -19,6 +20,16 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.findings
+
+
+def report_lines(report: CheckReport) -> list[str]:
+    """What `loket-admin check` says, line by line (also the support bundle's check.txt)."""
+    if not report.ok:
+        return [f"RUSAK: {finding}" for finding in report.findings]
+    return [
+        f"Baik: {number_text(report.events)} event dari {report.devices} perangkat tanpa "
+        f"celah, {number_text(report.audit_rows)} baris audit dengan rantai hash utuh."
+    ]
 
 
 def first_journal_gap(conn: sqlite3.Connection) -> str | None:
