@@ -350,6 +350,15 @@ def sync_command(store: Store) -> None:
         )
 
 
+@cli.command("self-check")
+def self_check() -> None:
+    """Periksa pemasangan seperti 'loket --self-check' (penyimpanan sementara, tanda terima
+    contoh dicetak ke PDF), dengan keluaran di konsol; tidak menyentuh folder data."""
+    from desktop.selfcheck import run_self_check
+
+    sys.exit(run_self_check())
+
+
 add_desk_commands(cli, data_dir_option)
 add_ops_commands(cli, data_dir_option)
 add_support_commands(cli, data_dir_option)

@@ -11,21 +11,15 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TextIO
 
-VERSION_FALLBACK = "0.1.0"  # when the package metadata is not bundled
-
-
-def loket_version() -> str:
-    try:
-        return version("loket")
-    except PackageNotFoundError:
-        return VERSION_FALLBACK
+from desktop.logs import app_version
 
 
-def run_self_check(out=sys.stdout) -> int:
-    """Run the checks; 0 when all pass, 1 with the failing step named otherwise."""
+def run_self_check(out: TextIO | None = None) -> int:
+    """Run the checks, writing one line per step to `out` (default: standard output);
+    0 when all pass, 1 with the failing step named otherwise."""
     from desktop.core.receipts import ReceiptData
     from desktop.core.regions import regions
     from desktop.documents.receipt import page_size, receipt_svg
@@ -33,6 +27,7 @@ def run_self_check(out=sys.stdout) -> int:
     from desktop.ui import printing
     from desktop.ui.qt import QApplication
 
+    out = out or sys.stdout
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     step = "penyimpanan"
@@ -78,7 +73,7 @@ def run_self_check(out=sys.stdout) -> int:
     finally:
         app.processEvents()
     print(
-        f"Loket {loket_version()} siap ({time.perf_counter() - started:.1f} dtk).",
+        f"Loket {app_version()} siap ({time.perf_counter() - started:.1f} dtk).",
         file=out,
     )
     return 0

@@ -255,6 +255,12 @@ def test_each_run_is_logged_without_the_residents(data: Path) -> None:
     assert files == []  # each run closed its log file
 
 
+def test_self_check_runs_from_the_console_program(qapp) -> None:
+    out = ok("self-check")
+    assert out.startswith("ok  penyimpanan SQLite dibuka")
+    assert "ok  tanda terima dicetak ke PDF" in out and " siap (" in out
+
+
 def test_every_command_and_option_has_help() -> None:
     assert cli.help and cli.help.strip()
     assert set(cli.commands) >= {"init", "import-register", "import-cards", "demo", "lookup",
@@ -267,7 +273,8 @@ def test_every_command_and_option_has_help() -> None:
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert command.help.split()[0] in result.output, name
-        assert "--data-dir" in result.output, name
+        if name != "self-check":  # the one command that touches no data folder
+            assert "--data-dir" in result.output, name
 
 
 def test_data_dir_comes_from_the_environment(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ city in its own folder), asks which counter this is on first run, then signs in.
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 import time
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from desktop.logs import app_version, setup_logging
 from desktop.paths import default_data_dir
-from desktop.selfcheck import loket_version, run_self_check
+from desktop.selfcheck import run_self_check
 from desktop.store import Store, StoreError, open_store
 from desktop.store.settings import load_settings
 from desktop.ui.dialogs import FirstRunDialog
@@ -36,10 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--demo", action="store_true", help="buka kota demo sintetis (dibuat bila belum ada)"
     )
     parser.add_argument("--lang", choices=["id", "en"], help="bahasa tampilan")
-    parser.add_argument(
-        "--version", action="version", version=f"loket {loket_version()}",
-        help="tampilkan versi lalu keluar",
-    )  # fmt: skip
+    parser.add_argument("--version", action="store_true", help="tampilkan versi lalu keluar")
     parser.add_argument(
         "--self-check",
         action="store_true",
@@ -63,11 +61,31 @@ def _error(message: str) -> int:
     return 1
 
 
+def _tell(text: str, *, failed: bool = False) -> None:
+    """Print `text`; the windowed program on Windows has no console (sys.stdout is None),
+    so there it shows `text` in a message box instead."""
+    if sys.stdout is not None:
+        print(text, end="" if text.endswith("\n") else "\n", flush=True)
+        return
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    box = QMessageBox.critical if failed else QMessageBox.information
+    box(None, "Loket", text)
+    app.processEvents()
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        _tell(f"loket {app_version()}")
+        return 0
     if args.self_check:  # touches no data folder: a temporary store and a sample receipt
-        return run_self_check()
+        if sys.stdout is not None:
+            return run_self_check(sys.stdout)
+        lines = io.StringIO()
+        code = run_self_check(lines)
+        _tell(lines.getvalue(), failed=code != 0)
+        return code
     folder = args.data_dir or (
         default_data_dir() / DEMO_FOLDER if args.demo else default_data_dir()
     )

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ import pytest
 from desktop.store import open_store
 from desktop.store.counter import QueuedReceipt
 from desktop.store.settings import WorkstationSettings, load_settings
-from desktop.ui.app import parse_args
+from desktop.ui import printing
+from desktop.ui.app import main, parse_args
 from desktop.ui.dialogs import FirstRunDialog, ReprintDialog, SettingsDialog
 from desktop.ui.qt import (
     QApplication,
@@ -61,6 +63,49 @@ def test_parse_args_refuses_an_unknown_language(capsys):
         parse_args(["--lang", "jv"])
     assert stopped.value.code == 2
     assert "--lang" in capsys.readouterr().err
+
+
+# -- --version and --self-check ---------------------------------------------------------------
+
+
+def test_version_and_self_check_answer_on_the_console(qtbot, capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"loket {metadata.version('loket')}\n"
+    assert main(["--self-check"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("ok  penyimpanan SQLite dibuka (MGS-01-")
+    assert re.fullmatch(r"ok  tanda terima dicetak ke PDF \(\d+ bita\)", lines[1])
+    assert re.fullmatch(
+        rf"Loket {re.escape(metadata.version('loket'))} siap \(.+ dtk\)\.", lines[2]
+    )
+
+
+def test_self_check_names_the_step_that_failed(qtbot, capsys, monkeypatch):
+    def no_printing(*args, **kwargs):
+        raise OSError("no PDF driver")
+
+    monkeypatch.setattr(printing, "print_svg_to_pdf", no_printing)
+    assert main(["--self-check"]) == 1
+    out = capsys.readouterr().out
+    assert "GAGAL tanda terima: OSError: no PDF driver" in out and "siap" not in out
+
+
+def test_windowed_program_without_a_console_answers_in_a_message_box(qtbot, monkeypatch):
+    """On Windows `loket.exe` is windowed: sys.stdout is None and print() says nothing."""
+    monkeypatch.setattr(sys, "stdout", None)
+    shown: list[str] = []
+
+    def read_and_close(box) -> None:
+        shown.append(box.text())
+        box.accept()
+
+    errors = _in_the_modal_dialog(qtbot, read_and_close)
+    assert main(["--version"]) == 0
+    errors += _in_the_modal_dialog(qtbot, read_and_close)
+    assert main(["--self-check"]) == 0
+    assert not errors
+    assert shown[0] == f"loket {metadata.version('loket')}"
+    assert shown[1].startswith("ok  penyimpanan SQLite dibuka") and " siap (" in shown[1]
 
 
 # -- first run and settings ------------------------------------------------------------------
