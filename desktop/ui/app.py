@@ -4,6 +4,7 @@ city in its own folder), asks which counter this is on first run, then signs in.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import logging
 import sys
@@ -11,7 +12,7 @@ import time
 from pathlib import Path
 
 from desktop.logs import app_version, setup_logging
-from desktop.paths import default_data_dir
+from desktop.paths import default_data_dir, private_folder
 from desktop.selfcheck import run_self_check
 from desktop.store import Store, StoreError, open_store
 from desktop.store.settings import load_settings
@@ -19,11 +20,13 @@ from desktop.ui.dialogs import FirstRunDialog
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.operations import Operations
-from desktop.ui.qt import QApplication, QCoreApplication, QLabel, QMessageBox, Qt
+from desktop.ui.qt import QApplication, QCoreApplication, QLabel, QLockFile, QMessageBox, Qt
 from desktop.ui.style import STYLESHEET
 from desktop.ui.sync_worker import BackgroundSync
+from desktop.ui.text import fill
 
 DEMO_FOLDER = "demo"
+LOCK_FILE = "loket.lock"  # one counter app per data folder (a second start is refused)
 
 log = logging.getLogger("desktop.ui.app")  # also when run as __main__
 
@@ -73,6 +76,15 @@ def _tell(text: str, *, failed: bool = False) -> None:
     app.processEvents()
 
 
+def single_app_lock(folder: Path) -> QLockFile | None:
+    """The lock that keeps a second `loket` off this data folder (a double-clicked shortcut
+    beside the one in the Startup folder), or None when another one holds it. A lock left
+    by a program that crashed is taken over (QLockFile checks that its process is gone)."""
+    lock = QLockFile(str(folder / LOCK_FILE))
+    lock.setStaleLockTime(0)  # never by age: only a dead owner makes it stale
+    return lock if lock.tryLock(200) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -89,11 +101,26 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.data_dir or (
         default_data_dir() / DEMO_FOLDER if args.demo else default_data_dir()
     )
+    with contextlib.suppress(OSError):  # else open_store says what is wrong with it
+        private_folder(folder)
     setup_logging(folder, program="loket")
     log.info("loket %s mulai, folder data %s", app_version(), folder)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loket")
     app.setStyleSheet(STYLESHEET)
+    lock = single_app_lock(folder)
+    if lock is None:
+        log.warning("loket sudah berjalan pada folder data ini; yang kedua berhenti")
+        return _error(
+            fill(
+                QCoreApplication.translate(
+                    "App",
+                    "Loket sudah terbuka di komputer ini (folder data %1). Pakai jendela "
+                    "Loket yang sudah terbuka; bila tidak terlihat, periksa bilah tugas.",
+                ),
+                folder,
+            )
+        )
     try:
         store = open_store(folder)
     except StoreError as exc:
@@ -132,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     sync.stop()
     ops.wait()
     store.close()
+    lock.unlock()
     log.info("loket selesai (kode %s)", code)
     return code
 

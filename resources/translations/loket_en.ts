@@ -204,6 +204,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Loket sudah terbuka di komputer ini (folder data %1). Pakai jendela Loket yang sudah terbuka; bila tidak terlihat, periksa bilah tugas.</source>
+        <translation>Loket is already open on this computer (data folder %1). Use the Loket window that is open; if you cannot see it, look in the taskbar.</translation>
+    </message>
+    <message>
         <source>Menyiapkan kota demo (85.636 penduduk), sekitar satu menit…</source>
         <translation>Preparing the demo city (85,636 residents), about a minute…</translation>
     </message>

@@ -20,7 +20,7 @@ from desktop.store import open_store
 from desktop.store.counter import QueuedReceipt
 from desktop.store.settings import WorkstationSettings, load_settings
 from desktop.ui import printing
-from desktop.ui.app import main, parse_args
+from desktop.ui.app import LOCK_FILE, single_app_lock, main, parse_args
 from desktop.ui.dialogs import FirstRunDialog, ReprintDialog, SettingsDialog
 from desktop.ui.qt import (
     QApplication,
@@ -213,7 +213,9 @@ def _loket_command() -> list[str]:
     return [sys.executable, "-m", "desktop.ui.app"]
 
 
-def test_loket_starts_on_a_data_folder(data_dir: Path, tmp_path: Path):
+def test_loket_starts_on_a_data_folder(qtbot, data_dir: Path, tmp_path: Path):
+    """The real program comes up; a second start on the same folder is refused while it
+    runs; once it is killed (its lock file left behind), the folder can be opened again."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -250,6 +252,17 @@ def test_loket_starts_on_a_data_folder(data_dir: Path, tmp_path: Path):
                 break
             if line.startswith(READY_LINE):
                 ready = line
+        if ready is not None:
+            shown: list[str] = []
+            errors = _in_the_modal_dialog(
+                qtbot, lambda box: (shown.append(box.text()), box.accept())
+            )
+            assert main(["--data-dir", str(data_dir)]) == 1
+            assert not errors
+            assert shown == [
+                f"Loket sudah terbuka di komputer ini (folder data {data_dir}). Pakai jendela "
+                "Loket yang sudah terbuka; bila tidak terlihat, periksa bilah tugas."
+            ]
     finally:
         process.kill()
         process.wait(timeout=10)
@@ -260,6 +273,10 @@ def test_loket_starts_on_a_data_folder(data_dir: Path, tmp_path: Path):
     assert str(data_dir) in ready
     seconds = float(re.search(r"siap dalam ([\d.]+) dtk", ready).group(1))
     assert seconds < START_TIMEOUT
+    assert (data_dir / LOCK_FILE).exists()  # left by the killed program
+    lock = single_app_lock(data_dir)
+    assert lock is not None  # its owner is gone: the next start takes it over
+    lock.unlock()
 
 
 # -- Bahasa Indonesia ------------------------------------------------------------------------
