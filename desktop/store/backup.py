@@ -17,7 +17,8 @@ import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 
 from desktop.paths import private_folder
@@ -34,6 +35,10 @@ RESTORING = ".restoring"  # the checked copy, before it takes the store's place
 # A temporary file this old was left by a backup or restore that was killed (either takes
 # seconds); younger ones may belong to one running in another process right now.
 STALE_SECONDS = 3600
+# The counter closes at 15.00; the app's end-of-day backup comes after that, once a day,
+# so that a day's handovers are in a backup the same evening.
+END_OF_DAY = clock_time(15, 30)
+BACKUP_AGE = timedelta(days=1)  # older than this, the status bar warns
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,15 @@ def backup_or_record(store: Store, *, now: datetime | None = None) -> Path | Non
         except Exception as again:  # the store itself is gone: the log has it
             log.warning("kegagalan pencadangan tidak dapat dicatat: %s", again)
         return None
+
+
+def backup_due(last_ok: datetime | None, now: datetime) -> bool:
+    """Whether the app's daily backup is due at `now` (an aware time): when there is no
+    backup yet, when the last one is a day old, and once after END_OF_DAY each day."""
+    if last_ok is None or now - last_ok >= BACKUP_AGE:
+        return True
+    closing = datetime.combine(now.date(), END_OF_DAY, now.tzinfo)
+    return last_ok < closing <= now
 
 
 def _when(text: str | None) -> datetime | None:

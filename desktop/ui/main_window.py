@@ -3,11 +3,18 @@ and keeps the header and status bar true. It contains no screen of its own."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timedelta
 
 from desktop.core.regions import regions
 from desktop.store import Device
-from desktop.store.backup import BackupState, backup_or_record, backup_state
+from desktop.store.backup import (
+    BACKUP_AGE,
+    BackupState,
+    backup_due,
+    backup_or_record,
+    backup_state,
+)
 from desktop.store.counter import handovers_today, reprint_queue
 from desktop.store.sessions import LoginRefused, Session, login, logout, unlock
 from desktop.store.settings import WorkstationSettings, save_settings
@@ -38,8 +45,8 @@ from desktop.ui.supervisor_desk import SupervisorDesk, may_use_desk
 from desktop.ui.sync_worker import BackgroundSync, SyncOutcome
 from desktop.ui.text import fill, sentence, show_time
 
+log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 10 * 60_000  # how often the window asks whether a daily backup is due
-BACKUP_AGE = timedelta(days=1)
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -205,6 +212,7 @@ class MainWindow(QMainWindow):
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.show_counter)
         QApplication.instance().installEventFilter(self)
+        QApplication.instance().commitDataRequest.connect(self.session_ending)
         self._show_login()
         self.ops.run(backup_state, on_done=self._show_backup)  # and last exit's failure
 
@@ -334,14 +342,22 @@ class MainWindow(QMainWindow):
     # -- backups -----------------------------------------------------------------------
 
     def check_backup(self) -> None:
-        """Back up once the last good backup is a day old (the timer asks every 10 min)."""
+        """Back up when one is due: none yet, a day old, or the day's end-of-day backup
+        (the timer asks every 10 minutes)."""
         self.ops.run(backup_state, on_done=self._backup_if_due)
 
     def _backup_if_due(self, state: BackupState) -> None:
-        if state.last_ok is None or _age(state.last_ok) >= BACKUP_AGE:
+        if backup_due(state.last_ok, datetime.now().astimezone()):
             self.ops.run(self._back_up, on_done=self._show_backup)
         else:
             self._show_backup(state)
+
+    def session_ending(self, *_: object) -> None:
+        """Windows is shutting down or the user signs out with Loket still open: the window
+        gets no close event then, so back up now (a failure is kept for the next start)."""
+        log.info("sesi Windows berakhir; pencadangan sebelum mati")
+        self.ops.run(backup_or_record)
+        self.ops.wait(15_000)
 
     @staticmethod
     def _back_up(store) -> BackupState:

@@ -174,6 +174,28 @@ def test_read_only_backup_folder_is_refused(small_city: Store, tmp_path: Path) -
     assert list(locked.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("last", "now", "due"),
+    [
+        (None, "2026-11-02 09:00", True),  # never backed up
+        ("2026-11-02 08:00", "2026-11-02 15:29", False),  # this morning, counter still open
+        ("2026-11-02 08:00", "2026-11-02 15:30", True),  # the end-of-day backup
+        ("2026-11-02 15:31", "2026-11-02 16:40", False),  # made already this evening
+        ("2026-11-01 16:00", "2026-11-02 09:00", False),  # last evening's
+        ("2026-11-01 16:00", "2026-11-02 15:45", True),  # today's end of day
+        ("2026-10-30 16:00", "2026-11-02 08:00", True),  # after a weekend: over a day old
+        ("2026-11-01 08:00", "2026-11-02 08:00", True),  # exactly a day
+    ],
+)
+def test_the_daily_backup_is_due_after_closing_or_after_a_day(
+    last: str | None, now: str, due: bool
+) -> None:
+    def at(text: str) -> datetime:
+        return datetime.strptime(text, "%Y-%m-%d %H:%M").astimezone()
+
+    assert backup_module.backup_due(at(last) if last else None, at(now)) is due
+
+
 def test_app_backup_records_a_failure_for_the_next_start(small_city: Store, tmp_path: Path) -> None:
     save_settings(small_city, WorkstationSettings(backup_folder=str(tmp_path / "gone")))
     assert backup_or_record(small_city, now=T0) is None

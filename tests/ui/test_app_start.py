@@ -20,7 +20,7 @@ from desktop.store import open_store
 from desktop.store.counter import QueuedReceipt
 from desktop.store.settings import WorkstationSettings, load_settings
 from desktop.ui import printing
-from desktop.ui.app import LOCK_FILE, single_app_lock, main, parse_args
+from desktop.ui.app import LOCK_FILE, main, parse_args, single_app_lock
 from desktop.ui.dialogs import FirstRunDialog, ReprintDialog, SettingsDialog
 from desktop.ui.qt import (
     QApplication,

@@ -57,6 +57,16 @@ def test_a_day_old_backup_warns_and_is_renewed(
     assert not window.status_backup.isVisible()
 
 
+def test_windows_session_end_backs_up_without_a_close_event(
+    qtbot, window: MainWindow, ops: Operations, store: Store
+) -> None:
+    wait_idle(qtbot, ops)
+    assert _backups(store) == []
+    window.session_ending()  # what QApplication.commitDataRequest calls
+    assert len(_backups(store)) == 1  # done before the slot returns: Windows may end us next
+    assert window.isVisible()  # the window stays until Windows closes it
+
+
 def test_timer_runs_the_check(qtbot, ops: Operations, store: Store) -> None:
     window = MainWindow(ops, store.require_device(), WorkstationSettings(), backup_check_ms=50)
     try:
