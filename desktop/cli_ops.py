@@ -72,3 +72,32 @@ def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
             click.echo(f"Dipulihkan dari {file}.")
             if aside is not None:
                 click.echo(f"Penyimpanan lama disimpan sebagai {aside}.")
+            _catch_up(folder)
+
+
+def _catch_up(folder: Path) -> None:
+    """A restored enrolled workstation syncs at once, taking back from the server what it
+    recorded after the backup; until that succeeds it records nothing new."""
+    from desktop.store import open_store
+    from desktop.store.store import CATCH_UP
+    from desktop.syncing import sync_store
+    from sync.client import SyncError
+
+    with open_store(folder) as store:
+        if not store.meta(CATCH_UP):
+            return
+        click.echo("Sinkron dengan server untuk mengambil kembali yang dicatat sesudah cadangan…")
+        try:
+            report = sync_store(store)
+        except (SyncError, StoreError) as exc:
+            click.echo(
+                f"Belum sinkron: {exc}. Loket menolak serah terima baru sampai sinkron "
+                "berhasil; jalankan 'loket-admin sync' (atau Ctrl+S di aplikasi) begitu "
+                "server dapat dihubungi.",
+                err=True,
+            )
+            return
+        if store.meta(CATCH_UP):
+            click.echo("Sinkron belum cocok dengan server; ulangi 'loket-admin sync'.", err=True)
+            return
+        click.echo(f"Sinkron: {report.pulled} event diambil dari server; loket siap dipakai.")

@@ -57,7 +57,7 @@ def sync_store(store: Store, *, transport=None) -> SyncReport:
         journal.record_error(str(exc))
         log.warning("sinkron gagal: %s", exc)
         raise
-    journal.record_success(report.clock_skew_ms)
+    journal.record_success(report.clock_skew_ms, reconciled=report.reconciled)
     # A quiet round every minute would fill the log: only rounds that moved events are INFO.
     log.log(
         logging.INFO if report.pushed or report.pulled or not report.reconciled else logging.DEBUG,

@@ -22,7 +22,7 @@ from datetime import time as clock_time
 from pathlib import Path
 
 from desktop.paths import private_folder
-from desktop.store.store import STORE_FILE, Store, StoreError, _now, open_file
+from desktop.store.store import CATCH_UP, STORE_FILE, Store, StoreError, _now, open_file
 
 log = logging.getLogger(__name__)
 
@@ -328,6 +328,9 @@ def _check_copy(temp: Path, backup_file: Path, current_device: str | None) -> No
                 + "; ".join(report.findings[:3])
                 + "; pilih cadangan lain"
             )
+        if copy.meta("sync.token"):  # enrolled: the server may hold newer events of ours
+            with copy.write():
+                copy.set_meta(CATCH_UP, f"{backup_file.name}, {_now()}")
         copy.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         copy.close()

@@ -20,12 +20,20 @@ from desktop.store import audit, projections
 from desktop.store.schema import KNOWN_STEPS, MIGRATION_SET, migrations
 
 STORE_FILE = "loket.sqlite3"
+# Set on a restored copy of an enrolled store: the server may hold this device's events made
+# after the backup; until a sync has brought them back, new events of ours would take their
+# numbers (seq, receipt numbers). Cleared by the first sync that reconciles.
+CATCH_UP = "sync.catch_up_after_restore"
 SITES = ("MGS", "DSP")
 CENTRAL_DEVICE = "central"
 
 
 class StoreError(Exception):
     """Something a person can fix; the message says what to do."""
+
+
+class CatchUpFirst(StoreError):
+    """A restored workstation must sync before it records anything new."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class Store:
         self.db = Database(conn)
         self._device: Device | None = None
         self._next_seq: int | None = None
+        self._restored = ""  # CATCH_UP's value, read at the start of each transaction
         self._clock: HybridLogicalClock | None = None
 
     # -- identity -------------------------------------------------------------------
@@ -141,6 +150,7 @@ class Store:
         # Another Store object (the app and loket-admin on one folder) may have appended
         # since our last transaction: read the clock and the next seq afresh.
         self._clock = None
+        self._restored = self.meta(CATCH_UP) or ""
         try:
             yield self
         except BaseException:
@@ -186,6 +196,13 @@ class Store:
         if not self.conn.in_transaction:
             raise StoreError("append() harus di dalam write()")  # a programming error
         device = self.require_device()
+        if self._restored:
+            raise CatchUpFirst(
+                f"loket ini dipulihkan dari cadangan ({self._restored}) dan belum sinkron "
+                "dengan server; serah terima dan catatan baru ditolak sampai sinkron berhasil "
+                "(Ctrl+S di aplikasi, atau 'loket-admin sync'), agar yang dicatat sesudah "
+                "cadangan itu diambil kembali dari server dan nomornya tidak terulang"
+            )
         if self._next_seq is None:
             self._next_seq = self.conn.execute(
                 "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE device_id = ?",

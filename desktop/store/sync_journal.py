@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core.events import SCHEMA_VERSION, Event, Timestamp
-from desktop.store.store import Store, StoreError
+from desktop.store.store import CATCH_UP, Store, StoreError
 
 ACKED = "sync.acked_seq"
 CURSOR = "sync.feed_cursor"
@@ -71,7 +71,6 @@ class StoreJournal:
         """Apply a feed page and move the cursor in one local transaction. Events already
         held (our own, or seen before) are skipped; returns how many were new."""
         applied = 0
-        own = self.device_id()
         held_through: dict[str, int] = {}  # per device: journals are gap-free, so seq ≤ max
         with self.store.write():
             for raw in events:
@@ -102,11 +101,8 @@ class StoreJournal:
                             "dengan yang tersimpan di loket ini; hubungi tim TI"
                         )
                     continue
-                if event.device_id == own:
-                    raise StoreError(
-                        f"server memuat event loket ini (seq {event.seq}) yang tidak ada di "
-                        "jurnal lokal; jurnal ini bukan milik perangkat tersebut"
-                    )
+                # Our own events the journal lacks come back only after a restore from an
+                # older backup; continuing the journal, they are taken back like any other.
                 if event.seq != held_through[event.device_id] + 1:
                     raise StoreError(
                         f"feed melompat untuk perangkat {event.device_id} (seq {event.seq} "
@@ -121,8 +117,10 @@ class StoreJournal:
 
     # -- what the app shows --------------------------------------------------------------
 
-    def record_success(self, clock_skew_ms: int) -> None:
+    def record_success(self, clock_skew_ms: int, *, reconciled: bool = True) -> None:
         with self.store.write():
+            if reconciled:  # a restored store holds all the server has of ours again
+                self.store.conn.execute("DELETE FROM meta WHERE key = ?", (CATCH_UP,))
             self.store.set_meta(LAST_SUCCESS, datetime.now().astimezone().isoformat("T", "seconds"))
             self.store.set_meta(LAST_ERROR, "")
             self.store.set_meta(CLOCK_SKEW, str(clock_skew_ms))
