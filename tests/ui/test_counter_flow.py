@@ -15,6 +15,7 @@ import pytest
 from desktop.core.barcode import invitation_barcode
 from desktop.core.regions import regions
 from desktop.store.counter import reprint_queue
+from desktop.store.store import CATCH_UP
 from desktop.ui.qt import QPoint, Qt
 from tests.ui.conftest import Cast, focused, log_in, press, wait_idle
 
@@ -224,6 +225,21 @@ def test_missing_printer_keeps_the_handover_and_queues_the_receipt(
     assert window.reprint_button.text() == "Cetak ulang (1)"
     assert window.status_count.text() == "Hari ini: 1 serah terima"
     assert focused() is counter.search  # the next resident can be served at once
+
+
+def test_a_restored_counter_refuses_a_handover_until_it_has_synced(
+    qtbot, ops, store, counter, cast: Cast
+):
+    with store.write():  # what restore_store leaves on an enrolled workstation's store
+        store.set_meta(CATCH_UP, "loket-MGS-01-20121001-153000.sqlite, 2012-10-02")
+    search(qtbot, ops, cast.ready_nik)
+    press(qtbot, " ", *cast.ready_nik[-4:], ENTER)
+    qtbot.waitUntil(lambda: "belum sinkron" in counter.message.text(), timeout=5_000)
+    assert "dipulihkan dari cadangan (loket-MGS-01-20121001-153000.sqlite" in counter.message.text()
+    assert "Ctrl+S" in counter.message.text()
+    assert counter.message.property("tone") == "error"
+    assert handovers_of(store, cast.ready_card) == []
+    assert card_status(store, cast.ready_card) == "ready"
 
 
 def test_lost_old_ktp_needs_the_police_letter(qtbot, ops, store, counter, cast: Cast):
