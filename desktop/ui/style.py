@@ -18,7 +18,7 @@ QPushButton { padding: 6px 14px; }
 QCheckBox::indicator, QRadioButton::indicator { width: 26px; height: 26px; }
 QPushButton#primary { font-size: 18pt; font-weight: bold; padding: 10px 24px; }
 QTableWidget { font-size: 14pt; }
-QStatusBar { font-size: 12pt; }
+QStatusBar, QStatusBar QLabel { font-size: 12pt; }
 QWidget#desk QWidget { font-size: 12pt; }
 QWidget#desk QTableWidget, QWidget#desk QHeaderView::section { font-size: 11pt; }
 QWidget#desk QLabel#deskTitle { font-size: 18pt; font-weight: bold; color: #1b4f72; }
