@@ -39,6 +39,7 @@ STALE_SECONDS = 3600
 # so that a day's handovers are in a backup the same evening.
 END_OF_DAY = clock_time(15, 30)
 BACKUP_AGE = timedelta(days=1)  # older than this, the status bar warns
+BACKUP_MODE = 0o600  # POSIX; on Windows the folder's permissions decide
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,8 @@ def _write_backup(store: Store, folder: Path, stem: str) -> Path:
     try:
         _remove(temp)
         _copy_with_backup_api(store.conn, temp)
+        with contextlib.suppress(OSError):  # a share or FAT disk may not keep modes
+            os.chmod(temp, BACKUP_MODE)  # on a USB disk or a share: its user's alone
         _fsync(temp)
         problem = _quick_check(temp)
         if problem:

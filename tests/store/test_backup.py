@@ -422,6 +422,11 @@ def test_data_and_backup_folders_are_private(tmp_path: Path) -> None:
         backup = backup_store(store, now=T0)
     assert _mode(fresh) == 0o700
     assert _mode(backup.parent) == 0o700
+    usb = tmp_path / "usb"
+    usb.mkdir(mode=0o755)
+    with open_store(fresh) as store:
+        on_usb = backup_store(store, usb, now=T0)
+    assert _mode(backup) == _mode(on_usb) == 0o600  # also where the folder is open to all
     loose = tmp_path / "loose"
     loose.mkdir(mode=0o755)
     loose.chmod(0o755)
