@@ -364,7 +364,17 @@ add_ops_commands(cli, data_dir_option)
 add_support_commands(cli, data_dir_option)
 
 
+def tolerant_output(*streams: Any) -> None:
+    """Let a character the output's encoding lacks print as '?' instead of stopping the
+    command: on Windows, output piped to a file or another program is cp1252, and a
+    register line (KTP lama ditarik → hilang) or a resident's name may not fit."""
+    for stream in streams:
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
+    tolerant_output(sys.stdout, sys.stderr)
     cli(prog_name="loket-admin")
 
 

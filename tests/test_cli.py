@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import logging
 import re
@@ -13,7 +14,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from desktop.cli import cli
+from desktop.cli import cli, tolerant_output
 from desktop.core.regions import regions
 from desktop.core.resources import resource_path
 from desktop.paths import ENV_DATA_DIR
@@ -259,6 +260,15 @@ def test_self_check_runs_from_the_console_program(qapp) -> None:
     out = ok("self-check")
     assert out.startswith("ok  penyimpanan SQLite dibuka")
     assert "ok  tanda terima dicetak ke PDF" in out and " siap (" in out
+
+
+def test_output_in_a_narrow_encoding_does_not_stop_a_command() -> None:
+    raw = io.BytesIO()
+    piped = io.TextIOWrapper(raw, encoding="cp1252")  # Windows, output piped to a file
+    tolerant_output(piped, None)
+    piped.write("KTP lama ditarik → hilang; Siti Ámínah\n")
+    piped.flush()
+    assert raw.getvalue().decode("cp1252") == "KTP lama ditarik ? hilang; Siti Ámínah\n"
 
 
 def test_every_command_and_option_has_help() -> None:
