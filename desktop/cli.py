@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from desktop.cli_common import ADMIN, fail
 from desktop.cli_desk import add_commands as add_desk_commands
 from desktop.cli_ops import add_commands as add_ops_commands
 from desktop.cli_support import add_commands as add_support_commands
@@ -34,16 +35,6 @@ def _actor() -> str:
         return "loket-admin"
 
 
-def _fail(message: str, *, about_a_resident: bool = False) -> None:
-    """Say what failed and stop with status 1. The message goes into the log file too,
-    unless it is `about_a_resident` (a name someone searched for)."""
-    click.echo(f"Gagal: {message}", err=True)
-    logging.getLogger("loket-admin").warning(
-        "gagal: %s", "(pencarian penduduk; rincian tidak dicatat)" if about_a_resident else message
-    )
-    sys.exit(1)
-
-
 def data_dir_option(fn: Callable) -> Callable:
     @click.option(
         "--data-dir",
@@ -55,7 +46,7 @@ def data_dir_option(fn: Callable) -> Callable:
     def wrapper(*args: Any, data_dir: Path | None, **kwargs: Any) -> Any:
         folder = data_dir or default_data_dir()
         command = click.get_current_context().info_name or fn.__name__
-        with command_log(folder, "loket-admin", command) as log:
+        with command_log(folder, ADMIN, command) as log:
             try:
                 with open_store(folder) as store:
                     return fn(store, *args, **kwargs)
@@ -66,7 +57,7 @@ def data_dir_option(fn: Callable) -> Callable:
                 log.warning("impor ditolak: %d masalah (rinciannya di layar)", len(exc.problems))
                 sys.exit(1)
             except (StoreError, PermissionError) as exc:  # PermissionDenied: a role's limit
-                _fail(str(exc))
+                fail(str(exc))
 
     return wrapper
 
@@ -194,7 +185,7 @@ def lookup(store: Store, query: str, kelurahan: str | None, birth: str | None) -
         cards = cards_for_nik(store.conn, nik.value)
         store.audit(_actor(), "lookup-nik", nik=nik.value, detail={"found": bool(resident)})
         if resident is None and not cards:
-            _fail(
+            fail(
                 f"NIK {nik.value} tidak ada di register maupun manifes kartu",
                 about_a_resident=True,
             )
@@ -225,7 +216,7 @@ def lookup(store: Store, query: str, kelurahan: str | None, birth: str | None) -
     found = search_names(store.conn, query, kelurahan=code, birth_date=birth_date)
     store.audit(_actor(), "search-name", detail={"results": [r.nik for r in found]})
     if not found:
-        _fail(f"tidak ada penduduk dengan nama '{query}'", about_a_resident=True)
+        fail(f"tidak ada penduduk dengan nama '{query}'", about_a_resident=True)
     for r in found:
         click.echo(
             f"{r.nik}  {r.nama:<32} {r.tanggal_lahir}  {r.kelurahan:<16} RT {r.rt}/RW {r.rw}"
@@ -243,7 +234,7 @@ def check(store: Store) -> None:
     for line in report_lines(report):
         click.echo(line, err=not report.ok)
     if not report.ok:
-        logging.getLogger("loket-admin").warning("check: %d temuan", len(report.findings))
+        logging.getLogger(ADMIN).warning("check: %d temuan", len(report.findings))
         sys.exit(1)
 
 
@@ -375,7 +366,7 @@ def tolerant_output(*streams: Any) -> None:
 
 def main() -> None:
     tolerant_output(sys.stdout, sys.stderr)
-    cli(prog_name="loket-admin")
+    cli(prog_name=ADMIN)
 
 
 if __name__ == "__main__":

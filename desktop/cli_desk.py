@@ -6,7 +6,6 @@ log names the same person as in the app."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -15,6 +14,7 @@ from typing import Any
 
 import click
 
+from desktop.cli_common import fail
 from desktop.store import Store
 from desktop.store.sessions import LoginRefused, Session, login
 
@@ -47,8 +47,7 @@ def signed_in(fn: Callable) -> Callable:
         try:
             session = login(store, acting_as, password)
         except LoginRefused as exc:
-            click.echo(f"Gagal: masuk sebagai {acting_as} ditolak: {exc}", err=True)
-            sys.exit(1)
+            fail(f"masuk sebagai {acting_as} ditolak: {exc}")
         return fn(store, session, *args, **kwargs)
 
     return wrapper
@@ -62,9 +61,7 @@ def _write_pdf(pdf: bytes, out: Path) -> None:
         os.replace(temporary, out)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        click.echo(f"Gagal: {out}: tidak dapat ditulis ({exc.strerror or exc}); pilih folder lain",
-                   err=True)  # fmt: skip
-        sys.exit(1)
+        fail(f"{out}: tidak dapat ditulis ({exc.strerror or exc}); pilih folder lain")
 
 
 def _status(account) -> str:
@@ -220,8 +217,7 @@ def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
         click.echo(f"{len(page.rows)} dari {page.total} entri.")
         chain = page.chain
         if chain is not None and chain.broken is not None:
-            click.echo(f"Gagal: rantai hash audit RUSAK: {chain.broken}", err=True)
-            sys.exit(1)
+            fail(f"rantai hash audit RUSAK: {chain.broken}")
         if chain is not None:
             click.echo(f"Rantai hash utuh: {chain.rows} entri.")
 

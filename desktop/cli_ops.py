@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import logging
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from desktop.cli_common import ADMIN, fail
 from desktop.logs import command_log
 from desktop.paths import ENV_DATA_DIR, default_data_dir
 from desktop.store import Store, StoreError
 from desktop.store.backup import restore_store
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Gagal: {message}", err=True)
-    logging.getLogger("loket-admin").warning("gagal: %s", message)
-    sys.exit(1)
 
 
 def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
@@ -59,15 +52,15 @@ def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
         yang diganti disimpan di samping sebagai loket.sqlite3.replaced-<waktu>.
         """
         folder = data_dir or default_data_dir()
-        with command_log(folder, "loket-admin", "restore") as log:
+        with command_log(folder, ADMIN, "restore") as log:
             if not yes and not click.confirm(
                 f"Ganti penyimpanan di {folder} dengan cadangan {file.name}?", default=False
             ):
-                _fail("dibatalkan; tidak ada yang diganti")
+                fail("dibatalkan; tidak ada yang diganti")
             try:
                 aside = restore_store(folder, file)
             except StoreError as exc:
-                _fail(str(exc))
+                fail(str(exc))
             log.info("dipulihkan dari %s; penyimpanan lama: %s", file, aside or "tidak ada")
             click.echo(f"Dipulihkan dari {file}.")
             if aside is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import click
 
+from desktop.cli_common import fail
 from desktop.core.progress import number_text
 from desktop.logs import LOG_FOLDER, app_version, scrub
 from desktop.paths import ENV_DATA_DIR, default_data_dir
@@ -185,11 +186,9 @@ def add_commands(cli: click.Group, data_dir_option: Callable) -> None:
         untuk tim TI. Tanpa penyimpanan, data penduduk, maupun token."""
         folder = data_dir or default_data_dir()
         if not folder.is_dir():
-            click.echo(f"Gagal: folder data {folder} tidak ada", err=True)
-            sys.exit(1)
+            fail(f"folder data {folder} tidak ada")
         try:
             written = write_bundle(folder, out)
         except OSError as exc:
-            click.echo(f"Gagal: zip tidak dapat ditulis: {exc}", err=True)
-            sys.exit(1)
+            fail(f"zip tidak dapat ditulis: {exc}")
         click.echo(f"Bundel dukungan ditulis: {written}")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,3 +182,15 @@ def test_a_missing_data_folder_is_refused(tmp_path: Path):
     assert result.exit_code == 1
     assert "tidak ada" in result.output
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_the_real_program_says_a_failure_once(tmp_path: Path):
+    """Run as a program (no log file, no test logging), the failure is one line on stderr:
+    the log record of it must not reach Python's last-resort handler as a second line."""
+    missing = tmp_path / "tidak-ada"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "support-bundle", "--data-dir", str(missing)],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"Gagal: folder data {missing} tidak ada"]
