@@ -65,7 +65,7 @@ class Store:
         self.db = Database(conn)
         self._device: Device | None = None
         self._next_seq: int | None = None
-        self._restored = ""  # CATCH_UP's value, read at the start of each transaction
+        self._restored: str | None = None  # CATCH_UP's value, read once per transaction
         self._clock: HybridLogicalClock | None = None
 
     # -- identity -------------------------------------------------------------------
@@ -150,7 +150,7 @@ class Store:
         # Another Store object (the app and loket-admin on one folder) may have appended
         # since our last transaction: read the clock and the next seq afresh.
         self._clock = None
-        self._restored = self.meta(CATCH_UP) or ""
+        self._restored = None
         try:
             yield self
         except BaseException:
@@ -196,6 +196,8 @@ class Store:
         if not self.conn.in_transaction:
             raise StoreError("append() harus di dalam write()")  # a programming error
         device = self.require_device()
+        if self._restored is None:
+            self._restored = self.meta(CATCH_UP) or ""
         if self._restored:
             raise CatchUpFirst(
                 f"loket ini dipulihkan dari cadangan ({self._restored}) dan belum sinkron "
