@@ -21,6 +21,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from desktop.paths import private_folder
+
 LOG_FOLDER = "logs"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 4  # with the current file: five files, at most 5 MB per program
@@ -89,7 +91,8 @@ def log_path(data_folder: Path | str, program: str) -> Path:
 
 
 def setup_logging(data_folder: Path | str, *, program: str) -> Path | None:
-    """Send this process's log records to `<data folder>/logs/<program>.log`.
+    """Send this process's log records to `<data folder>/logs/<program>.log`, making the
+    data folder (readable by its user only) if it is not there yet.
 
     Calling it again with the same file changes nothing; with another file, the records
     move there. Uncaught exceptions (main thread and other threads) are logged with their
@@ -101,7 +104,8 @@ def setup_logging(data_folder: Path | str, *, program: str) -> Path | None:
     if _handler is not None and Path(_handler.baseFilename) == path.absolute():
         return path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(Path(data_folder))  # made here first: readable by its user only
+        path.parent.mkdir(exist_ok=True)
         handler = RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
@@ -173,10 +177,6 @@ def command_log(data_folder: Path, program: str, command: str) -> Iterator[loggi
     """Log one run of a command-line program into `<data folder>/logs/<program>.log`: that
     it started, and whether it ended well (exit status 0) or how it failed. The caller
     logs its own failure messages on the logger it is given, free of residents' data."""
-    from desktop.paths import private_folder
-
-    with contextlib.suppress(OSError):  # else `open_store` says what is wrong with it
-        private_folder(Path(data_folder))
     logged = setup_logging(data_folder, program=program) is not None
     runs = logging.getLogger(program)
     runs.info("%s %s mulai (versi %s)", program, command, app_version())

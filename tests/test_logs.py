@@ -4,6 +4,8 @@ exceptions, and the filter that keeps NIKs and secrets out even when a caller sl
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -107,6 +109,14 @@ def test_a_line_has_time_level_logger_and_message(tmp_path: Path):
     assert line.endswith(" INFO desktop.contoh: loket 0.1.0 mulai")
     date, time = line.split()[:2]
     assert len(date) == 10 and date[4] == "-" and len(time) == 8 and time[2] == ":"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows: the user profile protects it")
+def test_a_new_data_folder_is_made_private_before_its_log(tmp_path: Path):
+    folder = tmp_path / "baru" / "data"
+    setup_logging(folder, program="loket")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert (folder / "logs" / "loket.log").exists()
 
 
 def test_setting_up_twice_adds_no_second_handler(tmp_path: Path):

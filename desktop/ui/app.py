@@ -4,7 +4,6 @@ city in its own folder), asks which counter this is on first run, then signs in.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import logging
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 from desktop.logs import app_version, setup_logging
-from desktop.paths import default_data_dir, private_folder
+from desktop.paths import default_data_dir
 from desktop.selfcheck import run_self_check
 from desktop.store import Store, StoreError, open_store
 from desktop.store.settings import load_settings
@@ -101,9 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.data_dir or (
         default_data_dir() / DEMO_FOLDER if args.demo else default_data_dir()
     )
-    with contextlib.suppress(OSError):  # else open_store says what is wrong with it
-        private_folder(folder)
-    setup_logging(folder, program="loket")
+    setup_logging(folder, program="loket")  # makes the data folder, private, if need be
     log.info("loket %s mulai, folder data %s", app_version(), folder)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loket")
