@@ -81,7 +81,9 @@ def single_app_lock(folder: Path) -> QLockFile | None:
     by a program that crashed is taken over (QLockFile checks that its process is gone)."""
     lock = QLockFile(str(folder / LOCK_FILE))
     lock.setStaleLockTime(0)  # never by age: only a dead owner makes it stale
-    return lock if lock.tryLock(200) else None
+    if lock.tryLock(200) or lock.error() != QLockFile.LockError.LockFailedError:
+        return lock  # held; or no lock file can be made there, which open_store will explain
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

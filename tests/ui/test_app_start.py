@@ -279,6 +279,17 @@ def test_loket_starts_on_a_data_folder(qtbot, data_dir: Path, tmp_path: Path):
     lock.unlock()
 
 
+def test_a_data_folder_that_cannot_be_made_is_not_called_already_open(qtbot, tmp_path: Path):
+    taken = tmp_path / "berkas"
+    taken.write_text("a file where the data folder should be")
+    shown: list[str] = []
+    errors = _in_the_modal_dialog(qtbot, lambda box: (shown.append(box.text()), box.accept()))
+    assert main(["--data-dir", str(taken)]) == 1
+    assert not errors
+    assert len(shown) == 1
+    assert shown[0].startswith(f"folder data {taken} tidak dapat dibuat")
+
+
 # -- Bahasa Indonesia ------------------------------------------------------------------------
 
 # Common English words, matched as whole words. "Printer", "Ctrl" and "Enter" are words an
